@@ -1,0 +1,65 @@
+# One-word targets; each creates the virtual environment it needs on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+# Production mode on this machine only: plain HTTP on 127.0.0.1, a locally generated key.
+SERVE_ENV = DJANGO_SETTINGS_MODULE=cluster_portal.settings.prod \
+	DJANGO_SECRET_KEY="$$(cat .secret-key)" \
+	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_SECURE_HSTS_SECONDS=0
+
+.PHONY: run serve test lint format messages admin clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+.secret-key:
+	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret-key
+
+run: $(STAMP)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_content
+	$(MANAGE) load_demo
+	$(MANAGE) build_messages
+	@echo "Create an admin account with: make admin   (then open http://127.0.0.1:$(PORT)/admin/)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+serve: $(STAMP) .secret-key
+	$(MANAGE) build_messages
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v0
+	$(SERVE_ENV) $(MANAGE) migrate --noinput
+	$(SERVE_ENV) $(MANAGE) load_content
+	$(SERVE_ENV) $(MANAGE) load_demo
+	$(SERVE_ENV) $(BIN)/gunicorn cluster_portal.wsgi --workers 2 --bind 127.0.0.1:$(PORT) \
+		--access-logfile -
+
+test: $(STAMP)
+	$(MANAGE) build_messages -v0
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+messages: $(STAMP)
+	$(MANAGE) makemessages -l fa -l en --ignore=.venv --ignore=staticfiles
+	$(MANAGE) build_messages
+
+admin: $(STAMP)
+	$(MANAGE) createsuperuser
+
+clean:
+	rm -rf staticfiles .pytest_cache

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "carpets"
+
+urlpatterns = [
+    path("", views.CarpetSectorView.as_view(), name="sector"),
+]

@@ -1,0 +1,7 @@
+# Django's "fa" formats set no grouping (ECOSYSTEM.md P11); digits are converted by filters.
+DECIMAL_SEPARATOR = "٫"
+THOUSAND_SEPARATOR = "٬"
+NUMBER_GROUPING = 3
+DATE_FORMAT = "Y/m/d"
+SHORT_DATE_FORMAT = "Y/m/d"
+DATETIME_FORMAT = "Y/m/d H:i"

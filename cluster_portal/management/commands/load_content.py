@@ -1,0 +1,18 @@
+"""Load the source document's content: run it any number of times, nothing is duplicated."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from carpets.content import load_statistics
+from cluster_portal.content import read_fixture
+from clusters.content import load_programme
+
+
+class Command(BaseCommand):
+    help = "Load the office's content (programme, clusters, carpet figures) from fixtures/content."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        load_programme(read_fixture("content/programme.json"))
+        load_statistics(read_fixture("content/statistics.json"))
+        self.stdout.write(self.style.SUCCESS("Content loaded."))

@@ -1,0 +1,16 @@
+"""Load the clearly labelled demo news set. Never part of the production content."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from cluster_portal.content import read_fixture
+from news.content import load_demo_posts
+
+
+class Command(BaseCommand):
+    help = "Load demo news and events (flagged and labelled as demo) from fixtures/demo."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        load_demo_posts(read_fixture("demo/news.json"))
+        self.stdout.write(self.style.SUCCESS("Demo news loaded."))

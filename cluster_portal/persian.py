@@ -1,0 +1,92 @@
+"""Persian text, digit, number and Jalali date helpers: the one place every app uses."""
+
+import datetime
+import re
+import unicodedata
+from decimal import Decimal
+
+import jdatetime
+from django.utils import timezone
+from persiantools import characters, digits
+
+ZWNJ = "\u200c"
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
+_SPACES = re.compile(r"\s+")
+_ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+def to_persian_digits(text) -> str:
+    return digits.en_to_fa(str(text)).replace("%", "٪")
+
+
+def to_ascii_digits(text: str) -> str:
+    return digits.fa_to_en(str(text).translate(_ARABIC_INDIC_DIGITS))
+
+
+def normalize(text: str) -> str:
+    """Fold text the way people type it, for search and comparison.
+
+    Arabic ي/ك become Persian ی/ک, Persian and Arabic digits become ASCII, ZWNJ counts as a space,
+    diacritics are dropped and runs of white space collapse.
+    """
+    text = unicodedata.normalize("NFC", str(text))
+    text = characters.ar_to_fa(text)
+    text = to_ascii_digits(text)
+    text = _DIACRITICS.sub("", text).replace(ZWNJ, " ")
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+def format_number(value, language: str, decimals: int | None = None) -> str:
+    """Group thousands and, on Persian pages, print Persian digits and separators."""
+    if value is None or value == "":
+        return ""
+    number = Decimal(str(value))
+    if decimals is not None:
+        number = round(number, decimals)
+    # Trailing zeros of a stored DECIMAL(…, 2) are noise to a reader: 66000.00 is 66,000.
+    text = f"{number.normalize():,f}" if number == number.to_integral() else f"{number:,f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if language == "fa":
+        text = text.replace(",", "٬").replace(".", "٫")
+        return to_persian_digits(text)
+    return text
+
+
+def _to_local_jalali(value) -> jdatetime.date | jdatetime.datetime:
+    if isinstance(value, jdatetime.datetime):
+        value = value.togregorian()
+    elif isinstance(value, jdatetime.date):
+        return value
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return jdatetime.datetime.fromgregorian(datetime=value)
+    if isinstance(value, datetime.date):
+        return jdatetime.date.fromgregorian(date=value)
+    raise TypeError(f"not a date: {value!r}")
+
+
+def format_date(value, language: str, with_time: bool = False) -> str:
+    """A date as readers expect it: Jalali with Persian month names, or Gregorian in English."""
+    if not value:
+        return ""
+    jvalue = _to_local_jalali(value)
+    show_time = with_time and isinstance(jvalue, jdatetime.datetime)
+    if language == "fa":
+        pattern = "%-d %B %Y، ساعت %H:%M" if show_time else "%-d %B %Y"
+        localized = jdatetime.datetime.fromgregorian(
+            datetime=jvalue.togregorian()
+            if isinstance(jvalue, jdatetime.datetime)
+            else datetime.datetime.combine(jvalue.togregorian(), datetime.time()),
+            locale="fa_IR",
+        )
+        return to_persian_digits(localized.strftime(pattern))
+    gregorian = jvalue.togregorian()
+    pattern = "%-d %B %Y, %H:%M" if show_time else "%-d %B %Y"
+    return gregorian.strftime(pattern)
+
+
+def jalali_year_to_gregorian(year: int) -> str:
+    """The Gregorian years a Jalali year spans, e.g. 1393 -> "2014–2015"."""
+    return f"{year + 621}–{year + 622}"

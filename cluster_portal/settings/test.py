@@ -1,0 +1,13 @@
+"""Tests: fast hashing, in-memory email, plain static storage (ECOSYSTEM.md P12)."""
+
+from .base import *  # noqa: F403
+from .base import MIDDLEWARE, env
+
+DEBUG = False
+SECRET_KEY = env("DJANGO_SECRET_KEY", default="test-only-insecure-key")
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Static files come from the finders here; WhiteNoise serves the collected files in production.
+MIDDLEWARE = [entry for entry in MIDDLEWARE if not entry.startswith("whitenoise.")]

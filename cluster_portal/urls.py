@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+admin.site.site_header = _("Zanjan industrial clusters portal")
+admin.site.site_title = _("Cluster portal administration")
+admin.site.index_title = _("Content management")
+
+handler404 = "cluster_portal.views.page_not_found"
+handler500 = "cluster_portal.views.server_error"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+# Persian is served at "/" and English at "/en/" (DESIGN.md URL map).
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("", include("clusters.urls")),
+    path("carpets/", include("carpets.urls")),
+    path("news/", include("news.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

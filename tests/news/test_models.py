@@ -1,0 +1,30 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from news.models import Post
+
+
+def make_post(**fields):
+    defaults = {"title_fa": "خبر", "slug": "khabar", "body_fa": "متن", "status": "published"}
+    return Post.objects.create(**{**defaults, **fields})
+
+
+@pytest.mark.django_db
+def test_published_hides_drafts_unpublished_and_future_posts():
+    now = timezone.now()
+    visible = make_post(publish_at=now - datetime.timedelta(minutes=1))
+    make_post(status=Post.Status.DRAFT)
+    make_post(status=Post.Status.UNPUBLISHED)
+    make_post(publish_at=now + datetime.timedelta(hours=1))
+    assert list(Post.objects.published()) == [visible]
+
+
+@pytest.mark.django_db
+def test_event_cannot_end_before_it_starts():
+    from django.db import IntegrityError, transaction
+
+    start = timezone.now()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_post(kind="event", event_start=start, event_end=start - datetime.timedelta(hours=1))

@@ -1,0 +1,68 @@
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from news.models import Post
+from tests.conftest import page_text
+
+
+def test_important_demo_news_is_pinned_on_the_home_page_and_labelled(client, demo):
+    html = page_text(client.get("/"))
+    assert "اخبار مهم" in html
+    assert "نشست هماهنگی برای انتخاب عامل توسعه" in html
+    assert "محتوای نمونه" in html
+
+
+def test_drafts_never_reach_the_public(client, demo):
+    draft = Post.objects.get(status=Post.Status.DRAFT)
+    assert draft.title_fa not in page_text(client.get("/news/"))
+    assert draft.title_fa not in page_text(client.get("/"))
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_a_post_page_shows_its_jalali_date_and_clusters(client, demo):
+    post = Post.objects.published().filter(clusters__slug="zinc").first()
+    html = page_text(client.get(post.get_absolute_url()))
+    assert post.title_fa in html
+    assert 'href="/clusters/zinc/"' in html
+
+
+def test_a_wrong_slug_redirects_to_the_post(client, demo):
+    post = Post.objects.published().first()
+    response = client.get(f"/news/{post.pk}/wrong-slug/")
+    assert response.status_code == 301
+    assert response["Location"] == post.get_absolute_url()
+
+
+def test_event_page_shows_start_and_place(client, demo):
+    event = Post.objects.published().filter(kind=Post.Kind.EVENT).first()
+    html = page_text(client.get(event.get_absolute_url()))
+    assert event.event_place_fa in html
+    assert "آغاز" in html
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "999999"])
+def test_bad_page_numbers_are_a_404_not_an_error(client, demo, page):
+    assert client.get(f"/news/?page={page}").status_code == 404
+
+
+def test_news_list_paginates(client, content, settings):
+    now = timezone.now()
+    for index in range(12):
+        Post.objects.create(
+            title_fa=f"خبر {index}",
+            slug=f"n{index}",
+            body_fa="متن",
+            status="published",
+            publish_at=now - datetime.timedelta(hours=index + 1),
+        )
+    first = page_text(client.get("/news/"))
+    assert "خبر 0" in first and "خبر 11" not in first
+    assert "خبر 11" in page_text(client.get("/news/?page=2"))
+
+
+def test_home_lists_upcoming_events_but_not_past_ones(client, demo):
+    html = page_text(client.get("/"))
+    assert "کارگاه آموزشی بازاریابی برای چاقوسازان" in html  # in 14 days
+    assert "هم\u200cاندیشی کسب\u200cوکارهای گردشگری" not in html  # ended 10 days ago
