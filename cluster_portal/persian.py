@@ -90,3 +90,28 @@ def format_date(value, language: str, with_time: bool = False) -> str:
 def jalali_year_to_gregorian(year: int) -> str:
     """The Gregorian years a Jalali year spans, e.g. 1393 -> "2014–2015"."""
     return f"{year + 621}–{year + 622}"
+
+
+_VARIANTS = {
+    "ی": "یيى",
+    "ک": "کك",
+    "ه": "هة",
+    **{str(d): f"{d}{'۰۱۲۳۴۵۶۷۸۹'[d]}{'٠١٢٣٤٥٦٧٨٩'[d]}" for d in range(10)},
+}
+
+
+def variant_pattern(term: str) -> str:
+    """A regular expression matching a normalised term however it was typed in the original.
+
+    Used to highlight a search term in the original text: each letter matches its Arabic and
+    Persian forms, each digit its three scripts, a space matches a space or ZWNJ, and
+    diacritics or a ZWNJ may stand between letters.
+    """
+    parts = []
+    for char in normalize(term):
+        if char == " ":
+            parts.append(r"[\s\u200c]+")
+        else:
+            variants = _VARIANTS.get(char, char)
+            parts.append("[" + re.escape(variants) + re.escape(variants.upper()) + "]")
+    return "[\u064b-\u065f\u0670\u200c]*".join(parts)

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("clusters.urls")),
     path("carpets/", include("carpets.urls")),
     path("news/", include("news.urls")),
+    path("search/", include("search.urls")),
     prefix_default_language=False,
 )
 

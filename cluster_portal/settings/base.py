@@ -32,6 +32,7 @@ LOCAL_APPS = [
     "clusters",
     "carpets",
     "news",
+    "search",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

@@ -1,0 +1,151 @@
+"""Which models are searchable, and what of each is indexed."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from carpets.models import Indicator
+from cluster_portal.persian import ZWNJ, normalize
+from clusters.models import Cluster, InfoPage, LegalBasis
+from news.models import Post
+
+from .models import SearchDocument
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    title: str
+    text: str
+    url: str
+    weight: int = 1
+    visible_from: object = None
+
+
+def _cluster(cluster):
+    return Entry(
+        kind="cluster",
+        title=cluster.name,
+        text=f"{cluster.summary}\n{cluster.profile}",
+        url=cluster.get_absolute_url(),
+        weight=3,
+    )
+
+
+def _info_page(page):
+    return Entry(
+        kind="page",
+        title=page.title,
+        text=f"{page.lead}\n{page.body}",
+        url=reverse("clusters:about") + f"#{page.slug}",
+        weight=2,
+    )
+
+
+def _legal_basis(basis):
+    url = basis.get_absolute_url() if hasattr(basis, "get_absolute_url") else None
+    return Entry(
+        kind="legal-basis",
+        title=basis.title,
+        text=f"{basis.instrument}\n{basis.summary}",
+        url=url or reverse("clusters:legal-bases") + f"#basis-{basis.number}",
+        weight=2,
+    )
+
+
+def _indicator(indicator):
+    return Entry(
+        kind="indicator",
+        title=indicator.name,
+        text=f"{indicator.unit}\n{indicator.description}",
+        url=reverse("carpets:sector"),
+    )
+
+
+def _post(post):
+    if post.status != Post.Status.PUBLISHED:
+        return None
+    return Entry(
+        kind="post",
+        title=post.title,
+        text=strip_tags(f"{post.lead}\n{post.body}"),
+        url=post.get_absolute_url(),
+        visible_from=post.publish_at,
+    )
+
+
+INDEXED = {
+    Cluster: _cluster,
+    InfoPage: _info_page,
+    LegalBasis: _legal_basis,
+    Indicator: _indicator,
+    Post: _post,
+}
+
+KIND_LABELS = {
+    "cluster": _("Cluster"),
+    "page": _("Page"),
+    "legal-basis": _("Legal basis"),
+    "indicator": _("Carpet figure"),
+    "post": _("News"),
+}
+
+
+def fold(text: str) -> str:
+    """The text folded twice: ZWNJ as a space and ZWNJ dropped, since people type both.
+
+    "قالی‌بافی" is then found by "قالی بافی", "قالی‌بافی" and "قالیبافی" alike.
+    """
+    spaced = normalize(text)
+    joined = normalize(text.replace(ZWNJ, ""))
+    return spaced if joined == spaced else f"{spaced}\n{joined}"
+
+
+def index_object(obj) -> None:
+    """Write (or remove) the documents of one object, one per language."""
+    describe = INDEXED[type(obj)]
+    content_type = ContentType.objects.get_for_model(obj)
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            entry = describe(obj)
+        lookup = {"content_type": content_type, "object_id": obj.pk, "language": language}
+        if entry is None:
+            SearchDocument.objects.filter(**lookup).delete()
+            continue
+        SearchDocument.objects.update_or_create(
+            **lookup,
+            defaults={
+                "kind": entry.kind,
+                "title": entry.title,
+                "text": entry.text,
+                "url": entry.url,
+                "folded": fold(f"{entry.title}\n{entry.text}"),
+                "weight": entry.weight,
+                "visible_from": _as_gregorian(entry.visible_from),
+            },
+        )
+
+
+def remove_object(obj) -> None:
+    SearchDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).delete()
+
+
+def rebuild() -> int:
+    SearchDocument.objects.all().delete()
+    count = 0
+    for model in INDEXED:
+        for obj in model.objects.all():
+            index_object(obj)
+            count += 1
+    return count
+
+
+def _as_gregorian(value):
+    return value.togregorian() if hasattr(value, "togregorian") else value

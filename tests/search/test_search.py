@@ -1,0 +1,110 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from news.models import Post
+from tests.conftest import page_text
+
+
+def results(client, query, language="fa", **params):
+    prefix = "" if language == "fa" else "/en"
+    response = client.get(f"{prefix}/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return page_text(response)
+
+
+def test_arabic_letters_find_the_persian_cluster(client, content):
+    # Typed on an Arabic keyboard: ي and ك instead of ی and ک.
+    html = results(client, "خوشه زيتون")
+    assert 'href="/clusters/olive/"' in html
+    html = results(client, "كارت")
+    assert "<mark>کارت</mark>" in html
+
+
+@pytest.mark.parametrize("query", ["1380", "۱۳۸۰", "١٣٨٠"])
+def test_digits_in_any_script_match(client, content, query):
+    assert "<mark>۱۳۸۰</mark>" in results(client, query)
+
+
+@pytest.mark.parametrize("query", ["قالی‌بافی", "قالی بافی", "قالیبافی"])
+def test_zwnj_space_and_joined_spellings_are_equivalent(client, content, query):
+    html = results(client, query)
+    assert "دارندگان کارت" in html
+    assert "۳ نتیجه" in html
+
+
+def test_diacritics_are_ignored(client, content):
+    assert 'href="/clusters/knife/"' in results(client, "چاقُو")
+
+
+def test_english_search_finds_english_text(client, content):
+    html = results(client, "olive", language="en")
+    assert 'href="/en/clusters/olive/"' in html
+    assert "<mark>Olive</mark>" in html
+
+
+def test_result_count_and_empty_state_suggest_clusters(client, content):
+    html = results(client, "واژه‌ای-که-نیست")
+    assert "۰ نتیجه" in html
+    assert 'href="/clusters/zinc/"' in html
+
+
+def test_empty_query_shows_the_form_and_suggestions(client, content):
+    html = results(client, "")
+    assert 'name="q"' in html
+    assert 'href="/clusters/zinc/"' in html
+
+
+@pytest.mark.parametrize(
+    "query", ["ا" * 10_000, "<script>alert(1)</script>", "%00", "' OR 1=1 --", "\u202e\u200f"]
+)
+def test_long_or_malformed_queries_get_a_normal_page(client, content, query):
+    html = results(client, query)
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_bad_page_number_falls_back_to_the_first_page(client, content):
+    assert "نتیجه" in results(client, "خوشه", page="-5")
+    assert "نتیجه" in results(client, "خوشه", page="abc")
+
+
+def test_drafts_and_scheduled_posts_stay_out_until_published(client, content):
+    now = timezone.now()
+    draft = Post.objects.create(title_fa="پیش‌نویس محرمانه", slug="d", body_fa="متن")
+    scheduled = Post.objects.create(
+        title_fa="خبر زمان‌بندی‌شده",
+        slug="s",
+        body_fa="متن",
+        status=Post.Status.PUBLISHED,
+        publish_at=now + datetime.timedelta(hours=2),
+    )
+    assert draft.get_absolute_url() not in results(client, "محرمانه")
+    assert scheduled.get_absolute_url() not in results(client, "زمان‌بندی‌شده")
+    scheduled.publish_at = now - datetime.timedelta(minutes=1)
+    scheduled.save()
+    assert scheduled.get_absolute_url() in results(client, "زمان‌بندی‌شده")
+
+
+def test_an_edit_is_searchable_at_once_and_a_delete_disappears(client, content):
+    post = Post.objects.create(
+        title_fa="نمایشگاه فرش", slug="f", body_fa="متن", status=Post.Status.PUBLISHED
+    )
+    url = post.get_absolute_url()
+    assert url in results(client, "نمایشگاه")
+    post.delete()
+    assert url not in results(client, "نمایشگاه")
+
+
+def test_search_box_is_on_every_page(client, content):
+    for url in ("/", "/about/", "/carpets/", "/en/news/"):
+        assert 'role="search"' in page_text(client.get(url))
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="typo tolerance uses PostgreSQL trigrams; run with DATABASE_URL=postgres://…",
+)
+def test_postgresql_forgives_a_typo(client, content):
+    assert 'href="/clusters/olive/"' in results(client, "زیتن")
