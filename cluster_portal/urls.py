@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import seo, views
+from .sitemaps import SITEMAPS
 
 admin.site.site_header = _("Zanjan industrial clusters portal")
 admin.site.site_title = _("Cluster portal administration")
@@ -17,6 +19,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", seo.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 # Persian is served at "/" and English at "/en/" (DESIGN.md URL map).

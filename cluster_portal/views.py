@@ -7,7 +7,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import TemplateView
 
 from carpets.models import Observation
-from clusters.models import Cluster, InfoPage
+from clusters.models import Cluster, InfoPage, Office
 from news.models import Post
 
 HOME_KEY_FIGURES = ("weavers", "looms", "producing-units", "annual-production")
@@ -15,6 +15,9 @@ HOME_KEY_FIGURES = ("weavers", "looms", "producing-units", "annual-production")
 
 class HomeView(TemplateView):
     template_name = "home.html"
+
+    def request_office(self):
+        return Office.objects.first()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -25,7 +28,9 @@ class HomeView(TemplateView):
             )
         }
         posts = Post.objects.published().for_listing()
+        office = self.request_office()
         context.update(
+            organization=office and organization_data(self.request, office),
             concept=InfoPage.objects.filter(slug="concept").first(),
             ranked_clusters=Cluster.objects.ranked(),
             key_figures=[figures[slug] for slug in HOME_KEY_FIGURES if slug in figures],
@@ -34,6 +39,22 @@ class HomeView(TemplateView):
             upcoming_events=Post.objects.upcoming_events().select_related("category")[:3],
         )
         return context
+
+
+def organization_data(request, office) -> dict:
+    """schema.org GovernmentOrganization for the home page (JSON-LD)."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": office.name,
+        "parentOrganization": {
+            "@type": "GovernmentOrganization",
+            "name": office.parent_organization,
+        },
+        "description": office.summary,
+        "url": request.build_absolute_uri("/"),
+        "areaServed": {"@type": "AdministrativeArea", "name": "Zanjan"},
+    }
 
 
 def page_not_found(request, exception):

@@ -23,6 +23,7 @@ DJANGO_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 THIRD_PARTY_APPS = [
     "django_jalali",

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from cluster_portal.seo import json_ld
+
 register = template.Library()
 
 
@@ -18,3 +20,29 @@ def other_languages(context):
         for code, name in settings.LANGUAGES
         if code != current
     ]
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's one address: no query string but the page number, on the site's own host."""
+    request = context["request"]
+    url = request.build_absolute_uri(request.path)
+    page = request.GET.get("page", "")
+    return f"{url}?page={page}" if page.isdigit() and page != "1" else url
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """[(hreflang, absolute url)] for every language of this page, for <link rel="alternate">."""
+    request = context["request"]
+    alternates = [
+        (code, request.build_absolute_uri(translate_url(request.path, code)))
+        for code, _name in settings.LANGUAGES
+    ]
+    default = dict(alternates)[settings.LANGUAGE_CODE]
+    return [*alternates, ("x-default", default)]
+
+
+@register.simple_tag
+def structured_data(data):
+    return json_ld(data)
