@@ -115,3 +115,16 @@ def variant_pattern(term: str) -> str:
             variants = _VARIANTS.get(char, char)
             parts.append("[" + re.escape(variants) + re.escape(variants.upper()) + "]")
     return "[\u064b-\u065f\u0670\u200c]*".join(parts)
+
+
+def iso_datetime(value) -> str:
+    """ISO 8601 in Gregorian, seconds precision, local offset (what <time datetime> accepts)."""
+    if not value:
+        return ""
+    if isinstance(value, jdatetime.datetime | jdatetime.date):
+        value = value.togregorian()
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()

@@ -39,3 +39,9 @@ def jdatetime(value):
 @register.filter
 def gregorian_years(jalali_year):
     return persian.jalali_year_to_gregorian(int(jalali_year))
+
+
+@register.filter
+def machine_datetime(value):
+    """The value for a <time datetime> attribute: Gregorian ISO 8601 to the second."""
+    return persian.iso_datetime(value)
