@@ -25,6 +25,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 	$(MANAGE) load_content
 	$(MANAGE) load_demo
 	$(MANAGE) build_messages
@@ -35,6 +36,7 @@ serve: $(STAMP) .secret-key
 	$(MANAGE) build_messages
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v0
 	$(SERVE_ENV) $(MANAGE) migrate --noinput
+	$(SERVE_ENV) $(MANAGE) createcachetable
 	$(SERVE_ENV) $(MANAGE) load_content
 	$(SERVE_ENV) $(MANAGE) load_demo
 	$(SERVE_ENV) $(BIN)/gunicorn cluster_portal.wsgi --workers 2 --bind 127.0.0.1:$(PORT) \

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ClusterPortalConfig(AppConfig):
     name = "cluster_portal"
     verbose_name = _("Portal")
+
+    def ready(self):
+        from .page_cache import connect_invalidation
+
+        connect_invalidation()

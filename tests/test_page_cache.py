@@ -1,0 +1,86 @@
+"""Anonymous pages come from the shared cache, and every change shows on the next request."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from clusters.models import Cluster
+from news.models import Post
+from tests.conftest import page_text
+
+
+def test_second_anonymous_request_is_served_from_the_cache(client, content):
+    first = client.get("/clusters/")
+    assert first["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/clusters/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    # The generation and the page itself: two cache reads, no content query.
+    assert len(queries) <= 2
+
+
+def test_languages_are_cached_separately(client, content):
+    client.get("/clusters/zinc/")
+    assert '<html lang="en"' in page_text(client.get("/en/clusters/zinc/"))
+
+
+def test_an_edit_shows_on_the_next_request_in_both_languages(client, content):
+    client.get("/clusters/zinc/")
+    client.get("/en/clusters/zinc/")
+    zinc = Cluster.objects.get(slug="zinc")
+    zinc.name_fa = "خوشه روی و سرب"
+    zinc.name_en = "Zinc and lead cluster"
+    zinc.save()
+    assert "خوشه روی و سرب" in page_text(client.get("/clusters/zinc/"))
+    assert "Zinc and lead cluster" in page_text(client.get("/en/clusters/zinc/"))
+
+
+def test_publish_and_unpublish_show_at_once(client, content):
+    post = Post.objects.create(title_fa="خبر تازه", slug="taze", body_fa="متن")
+    assert "خبر تازه" not in page_text(client.get("/news/"))
+    post.status = Post.Status.PUBLISHED
+    post.save()
+    assert "خبر تازه" in page_text(client.get("/news/"))
+    post.status = Post.Status.UNPUBLISHED
+    post.save()
+    assert "خبر تازه" not in page_text(client.get("/news/"))
+
+
+def test_a_scheduled_post_appears_when_its_time_passes(client, content):
+    publish_at = timezone.now() + datetime.timedelta(hours=1)
+    Post.objects.create(
+        title_fa="خبر زمان‌بندی‌شده",
+        slug="zamanbandi",
+        body_fa="متن",
+        status=Post.Status.PUBLISHED,
+        publish_at=publish_at,
+    )
+    assert "خبر زمان‌بندی‌شده" not in page_text(client.get("/news/"))
+    assert client.get("/news/")["X-Page-Cache"] == "hit"
+    with time_machine.travel(publish_at + datetime.timedelta(seconds=1), tick=False):
+        assert "خبر زمان‌بندی‌شده" in page_text(client.get("/news/"))
+
+
+def test_staff_never_get_a_cached_page(client, staff_client, content):
+    client.get("/clusters/")
+    response = staff_client.get("/clusters/")
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+
+
+def test_pages_answer_conditional_requests(client, content):
+    first = client.get("/carpets/")
+    etag = first["ETag"]
+    again = client.get("/carpets/", headers={"if-none-match": etag})
+    assert again.status_code == 304
+
+
+@pytest.mark.parametrize("path", ["/news/?page=abc", "/no-such-page/"])
+def test_errors_are_not_cached(client, content, path):
+    client.get(path)
+    assert "X-Page-Cache" not in client.get(path)
