@@ -1,5 +1,6 @@
 """The programme's admin: Persian, Jalali pickers, history and recovery through django-reversion."""
 
+import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +30,28 @@ from .models import (
     TeamMember,
 )
 from .services import ranking_publish
+
+# Registered explicitly: VersionAdmin's own registration depends on the order admins are built
+# in, and would miss a child (a progress report) whose parent was first seen as an inline.
+for model, follow in (
+    (Office, ()),
+    (InfoPage, ()),
+    (LegalBasis, ()),
+    (Advantage, ()),
+    (Cluster, ("project", "actions")),
+    (PriorityRanking, ("criteria", "entries")),
+    (RankingCriterion, ()),
+    (RankedCluster, ("criterion_scores",)),
+    (CriterionScore, ()),
+    (DevelopmentProject, ("team", "governance", "phases")),
+    (TeamMember, ()),
+    (GovernanceBody, ()),
+    (ProjectPhase, ()),
+    (JointAction, ("reports",)),
+    (ProgressReport, ()),
+):
+    if not reversion.is_registered(model):
+        reversion.register(model, follow=follow)
 
 
 class ProgrammeAdmin(VersionAdmin, TabbedTranslationAdmin):

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cluster_portal.persian import to_persian_digits
+from cluster_portal.persian import format_number, to_persian_digits
 
 from .models import PriorityRanking
 from .models.rankings import SCORE_TOLERANCE
@@ -53,7 +53,7 @@ def ranking_check(*, ranking: PriorityRanking) -> list[str]:
         problems.append(_("Give a weight to every criterion, or to none."))
     elif weighted:
         problems += _weighted_sum_problems(entries, criteria)
-    if (get_language() or "fa").startswith("fa"):
+    if _language() == "fa":
         problems = [to_persian_digits(problem) for problem in problems]
     return problems
 
@@ -74,9 +74,13 @@ def _weighted_sum_problems(entries, criteria) -> list[str]:
         if entry.score is None or abs(entry.score - expected) > tolerance:
             problems.append(
                 _("The total score of %(cluster)s should be %(expected)s (weights × scores).")
-                % {"cluster": entry.cluster, "expected": f"{expected:.2f}"}
+                % {"cluster": entry.cluster, "expected": format_number(expected, _language(), 2)}
             )
     return problems
+
+
+def _language() -> str:
+    return (get_language() or "fa").split("-")[0]
 
 
 @transaction.atomic

@@ -1,7 +1,8 @@
 """The province's clusters."""
 
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,7 @@ class ClusterQuerySet(models.QuerySet):
         The phase reached is the furthest UNIDO phase reported as in progress or completed, so a
         cluster whose project has no reported phase has None: "not yet reported", never a guess.
         """
+        from .actions import JointAction
         from .projects import DevelopmentProject, ProjectPhase
         from .rankings import RankedCluster
 
@@ -35,7 +37,14 @@ class ClusterQuerySet(models.QuerySet):
             status__in=[ProjectPhase.Status.IN_PROGRESS, ProjectPhase.Status.COMPLETED],
         ).order_by("-phase")
         agent = DevelopmentProject.objects.filter(cluster=OuterRef("pk"))
+        actions = (
+            JointAction.objects.filter(cluster=OuterRef("pk"))
+            .order_by()
+            .values("cluster")
+            .annotate(count=Count("pk"))
+        )
         return self.annotate(
+            action_count=Coalesce(Subquery(actions.values("count")), 0),
             rank=Subquery(rank.values("rank")[:1]),
             phase_reached=Subquery(reached.values("phase")[:1]),
             phase_reached_status=Subquery(reached.values("status")[:1]),
@@ -71,3 +80,24 @@ class Cluster(models.Model):
 
     def get_absolute_url(self):
         return reverse("clusters:cluster-detail", kwargs={"slug": self.slug})
+
+    # Labels of the values `with_programme_status()` annotates.
+    @property
+    def phase_reached_label(self):
+        from .projects import ProjectPhase
+
+        return ProjectPhase.Phase(self.phase_reached).label
+
+    @property
+    def phase_reached_status_label(self):
+        from .projects import ProjectPhase
+
+        return ProjectPhase.Status(self.phase_reached_status).label
+
+    @property
+    def agent_selection_label(self):
+        from .projects import DevelopmentProject
+
+        if not self.agent_selection:
+            return ""
+        return DevelopmentProject.AgentSelection(self.agent_selection).label

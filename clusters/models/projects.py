@@ -83,8 +83,17 @@ class DevelopmentProject(models.Model):
 
     def phases_in_order(self):
         """All eight UNIDO phases in order, each with its reported row or None."""
-        reported = {phase.phase: phase for phase in self.phases.all()}
-        return [(choice, reported.get(choice)) for choice in ProjectPhase.Phase]
+        return _each_choice(ProjectPhase.Phase, self.phases.all(), "phase")
+
+    def governance_in_order(self):
+        """Both governance bodies, each with its reported row or None."""
+        return _each_choice(GovernanceBody.Kind, self.governance.all(), "kind")
+
+
+def _each_choice(choices, rows, field):
+    # Unreported choices stay visible as "not yet reported" rather than disappearing.
+    reported = {getattr(row, field): row for row in rows}
+    return [(choice, reported.get(choice)) for choice in choices]
 
 
 class TeamMember(models.Model):
