@@ -197,3 +197,17 @@ def test_editor_can_recover_a_deleted_joint_action_from_its_history(staff_client
     assert restored.pk == action.pk
     assert restored.target == 10
     assert restored.reports.get().text_fa == "سه کارگاه پیوستند"
+
+
+def test_project_admin_edits_phases_team_and_governance_with_jalali_pickers(staff_client, content):
+    from clusters.models import DevelopmentProject
+
+    project = DevelopmentProject.objects.get(cluster__slug="handmade-carpet")
+    html = page_text(staff_client.get(f"/admin/clusters/developmentproject/{project.pk}/change/"))
+    assert 'name="phases-0-planned_start"' in html
+    assert re.search(
+        r'name="phases-0-planned_start"[^>]*class="vjDateField|class="vjDateField[^"]*"[^>]*name="phases-0-planned_start"',
+        html,
+    )
+    assert 'name="team-TOTAL_FORMS"' in html and 'name="governance-TOTAL_FORMS"' in html
+    assert "کمیته هماهنگی استانی" in html
