@@ -1,28 +1,71 @@
-from django.contrib import admin
+"""The programme's admin: Persian, Jalali pickers, history and recovery through django-reversion."""
+
+import reversion
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_jalali.admin.filters import JDateFieldListFilter
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+from reversion.admin import VersionAdmin
 
 from .models import (
     Advantage,
     Cluster,
+    CriterionScore,
     DevelopmentProject,
+    GovernanceBody,
     InfoPage,
+    JointAction,
     LegalBasis,
     Office,
     PriorityRanking,
+    ProgressReport,
+    ProjectPhase,
     RankedCluster,
+    RankingCriterion,
+    TeamMember,
 )
+from .services import ranking_publish
+
+# Registered explicitly: VersionAdmin's own registration depends on the order admins are built
+# in, and would miss a child (a progress report) whose parent was first seen as an inline.
+for model, follow in (
+    (Office, ()),
+    (InfoPage, ()),
+    (LegalBasis, ()),
+    (Advantage, ()),
+    (Cluster, ("project", "actions")),
+    (PriorityRanking, ("criteria", "entries")),
+    (RankingCriterion, ()),
+    (RankedCluster, ("criterion_scores",)),
+    (CriterionScore, ()),
+    (DevelopmentProject, ("team", "governance", "phases")),
+    (TeamMember, ()),
+    (GovernanceBody, ()),
+    (ProjectPhase, ()),
+    (JointAction, ("reports",)),
+    (ProgressReport, ()),
+):
+    if not reversion.is_registered(model):
+        reversion.register(model, follow=follow)
+
+
+class ProgrammeAdmin(VersionAdmin, TabbedTranslationAdmin):
+    """Every programme model keeps its history, so editors can compare, revert and recover."""
 
 
 @admin.register(Office)
-class OfficeAdmin(TabbedTranslationAdmin):
+class OfficeAdmin(ProgrammeAdmin):
     list_display = ["name", "parent_organization", "content_updated_on"]
     search_fields = ["name", "parent_organization"]
 
 
 @admin.register(InfoPage)
-class InfoPageAdmin(TabbedTranslationAdmin):
+class InfoPageAdmin(ProgrammeAdmin):
     list_display = ["title", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["title", "lead", "body"]
@@ -30,33 +73,49 @@ class InfoPageAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(LegalBasis)
-class LegalBasisAdmin(TabbedTranslationAdmin):
-    list_display = ["number", "title", "instrument"]
+class LegalBasisAdmin(ProgrammeAdmin):
+    list_display = ["number", "title", "instrument", "cluster_count"]
     list_display_links = ["number", "title"]
     search_fields = ["title", "instrument", "summary"]
+    filter_horizontal = ["clusters", "phases", "actions"]
     ordering = ["number"]
+
+    @admin.display(description=_("clusters"))
+    def cluster_count(self, basis):
+        return basis.clusters.count()
 
 
 @admin.register(Advantage)
-class AdvantageAdmin(TabbedTranslationAdmin):
+class AdvantageAdmin(ProgrammeAdmin):
     list_display = ["order", "title"]
     list_display_links = ["order", "title"]
     search_fields = ["title", "description"]
     ordering = ["order"]
 
 
-class DevelopmentProjectInline(admin.StackedInline):
+class DevelopmentProjectInline(TranslationStackedInline):
     model = DevelopmentProject
     extra = 0
+    fields = ["agent_selection", "agent_name", "agent_organization", "contract_start"]
+    show_change_link = True
+
+
+class JointActionInline(TranslationTabularInline):
+    model = JointAction
+    fk_name = "cluster"
+    extra = 0
+    fields = ["title", "parent", "status", "indicator", "unit", "baseline", "target", "order"]
+    autocomplete_fields = ["parent"]
+    show_change_link = True
 
 
 @admin.register(Cluster)
-class ClusterAdmin(TabbedTranslationAdmin):
+class ClusterAdmin(ProgrammeAdmin):
     list_display = ["name", "sector", "current_rank", "slug"]
     list_filter = ["sector"]
     search_fields = ["name", "summary", "profile"]
     prepopulated_fields = {"slug": ["name_en"]}
-    inlines = [DevelopmentProjectInline]
+    inlines = [DevelopmentProjectInline, JointActionInline]
 
     @admin.display(description=_("current rank"))
     def current_rank(self, cluster):
@@ -64,28 +123,129 @@ class ClusterAdmin(TabbedTranslationAdmin):
         return entry.rank if entry else "—"
 
 
+class RankingCriterionInline(TranslationTabularInline):
+    model = RankingCriterion
+    extra = 0
+
+
 class RankedClusterInline(TranslationTabularInline):
     model = RankedCluster
     extra = 0
     autocomplete_fields = ["cluster"]
+    fields = ["rank", "cluster", "score", "rationale"]
     ordering = ["rank"]
+    show_change_link = True
 
 
 @admin.register(PriorityRanking)
-class PriorityRankingAdmin(TabbedTranslationAdmin):
-    list_display = ["title", "year", "approved_on", "is_current", "cluster_count"]
+class PriorityRankingAdmin(ProgrammeAdmin):
+    list_display = ["title", "year", "approved_by", "approved_on", "is_current", "cluster_count"]
     list_filter = ["is_current", ("approved_on", JDateFieldListFilter)]
     search_fields = ["title", "approved_by", "note"]
-    inlines = [RankedClusterInline]
+    # An edition becomes current only through the publish action, which checks it first.
+    readonly_fields = ["is_current"]
+    inlines = [RankingCriterionInline, RankedClusterInline]
+    actions = ["publish"]
 
     @admin.display(description=_("clusters"))
     def cluster_count(self, ranking):
         return ranking.entries.count()
 
+    @admin.action(description=_("Publish the selected edition as the current ranking"))
+    def publish(self, request, queryset):
+        if queryset.count() != 1:
+            self.message_user(
+                request, _("Select exactly one edition to publish."), level=messages.ERROR
+            )
+            return
+        ranking = queryset.get()
+        try:
+            ranking_publish(ranking=ranking)
+        except ValidationError as error:
+            for message in error.messages:
+                self.message_user(request, message, level=messages.ERROR)
+            self.message_user(
+                request,
+                _("“%(edition)s” was not published; nothing was changed.") % {"edition": ranking},
+                level=messages.ERROR,
+            )
+            return
+        self.message_user(
+            request,
+            _("“%(edition)s” is now the current ranking.") % {"edition": ranking},
+            level=messages.SUCCESS,
+        )
+
+
+class CriterionScoreInline(admin.TabularInline):
+    model = CriterionScore
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Only the criteria of the entry's own edition can be scored.
+        entry_id = request.resolver_match.kwargs.get("object_id")
+        if db_field.name == "criterion" and entry_id:
+            kwargs["queryset"] = RankingCriterion.objects.filter(ranking__entries__pk=entry_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(RankedCluster)
+class RankedClusterAdmin(ProgrammeAdmin):
+    list_display = ["cluster", "ranking", "rank", "score"]
+    list_filter = ["ranking"]
+    search_fields = ["cluster__name", "ranking__title", "rationale"]
+    autocomplete_fields = ["cluster"]
+    inlines = [CriterionScoreInline]
+
+
+class TeamMemberInline(TranslationTabularInline):
+    model = TeamMember
+    extra = 0
+
+
+class GovernanceBodyInline(TranslationStackedInline):
+    model = GovernanceBody
+    extra = 0
+    max_num = len(GovernanceBody.Kind)
+
+
+class ProjectPhaseInline(TranslationStackedInline):
+    model = ProjectPhase
+    extra = 0
+    max_num = len(ProjectPhase.Phase)
+    fields = [
+        ("phase", "status"),
+        ("planned_start", "planned_end"),
+        ("actual_start", "actual_end"),
+        "note",
+    ]
+
 
 @admin.register(DevelopmentProject)
-class DevelopmentProjectAdmin(TabbedTranslationAdmin):
-    list_display = ["cluster", "agent_selection", "agent_name", "contract_years", "contract_start"]
+class DevelopmentProjectAdmin(ProgrammeAdmin):
+    list_display = [
+        "cluster",
+        "agent_selection",
+        "agent_organization",
+        "contract_years",
+        "contract_start",
+        "contract_end",
+    ]
     list_filter = ["agent_selection", ("contract_start", JDateFieldListFilter)]
-    search_fields = ["cluster__name", "agent_name", "status_note"]
+    search_fields = ["cluster__name", "agent_name", "agent_organization", "status_note"]
     autocomplete_fields = ["cluster"]
+    inlines = [TeamMemberInline, GovernanceBodyInline, ProjectPhaseInline]
+
+
+class ProgressReportInline(TranslationStackedInline):
+    model = ProgressReport
+    extra = 0
+
+
+@admin.register(JointAction)
+class JointActionAdmin(ProgrammeAdmin):
+    list_display = ["title", "cluster", "parent", "status", "indicator", "baseline", "target"]
+    list_filter = ["status", "cluster"]
+    search_fields = ["title", "description", "indicator", "cluster__name"]
+    autocomplete_fields = ["cluster", "parent"]
+    inlines = [ProgressReportInline]

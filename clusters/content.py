@@ -10,6 +10,7 @@ from .models import (
     LegalBasis,
     Office,
     PriorityRanking,
+    ProjectPhase,
     RankedCluster,
 )
 
@@ -28,10 +29,6 @@ def load_programme(data: dict) -> None:
             slug=page["slug"],
             defaults={"order": page["order"], **translated(page, "title", "lead", "body")},
         )
-    for basis in data["legal_bases"]:
-        LegalBasis.objects.update_or_create(
-            number=basis["number"], defaults=translated(basis, "title", "instrument", "summary")
-        )
     for advantage in data["advantages"]:
         Advantage.objects.update_or_create(
             order=advantage["order"], defaults=translated(advantage, "title", "description")
@@ -45,17 +42,15 @@ def load_programme(data: dict) -> None:
                 **translated(cluster, "name", "summary", "profile"),
             },
         )
+    for basis in data["legal_bases"]:
+        legal_basis, _created = LegalBasis.objects.update_or_create(
+            number=basis["number"], defaults=translated(basis, "title", "instrument", "summary")
+        )
+        legal_basis.clusters.set([clusters[slug] for slug in basis.get("clusters", [])])
     for edition in data["rankings"]:
         _load_ranking(edition, clusters)
     for project in data["projects"]:
-        DevelopmentProject.objects.update_or_create(
-            cluster=clusters[project["cluster"]],
-            defaults={
-                "agent_selection": project["agent_selection"],
-                "contract_years": project["contract_years"],
-                **translated(project, "agent_name", "status_note"),
-            },
-        )
+        _load_project(project, clusters)
 
 
 def _load_ranking(edition: dict, clusters: dict) -> None:
@@ -80,4 +75,21 @@ def _load_ranking(edition: dict, clusters: dict) -> None:
         RankedCluster.objects.bulk_create(
             RankedCluster(ranking=ranking, cluster=clusters[slug], rank=rank)
             for slug, rank in edition["entries"]
+        )
+
+
+def _load_project(project: dict, clusters: dict) -> None:
+    development_project, _created = DevelopmentProject.objects.update_or_create(
+        cluster=clusters[project["cluster"]],
+        defaults={
+            "agent_selection": project["agent_selection"],
+            "contract_years": project["contract_years"],
+            **translated(project, "agent_name", "status_note"),
+        },
+    )
+    for phase in project.get("phases", []):
+        ProjectPhase.objects.update_or_create(
+            project=development_project,
+            phase=phase["phase"],
+            defaults={"status": phase["status"], **translated(phase, "note")},
         )

@@ -4,11 +4,17 @@ from .models import (
     Advantage,
     Cluster,
     DevelopmentProject,
+    GovernanceBody,
     InfoPage,
+    JointAction,
     LegalBasis,
     Office,
     PriorityRanking,
+    ProgressReport,
+    ProjectPhase,
     RankedCluster,
+    RankingCriterion,
+    TeamMember,
 )
 
 
@@ -55,4 +61,38 @@ class RankedClusterTranslation(TranslationOptions):
 
 @register(DevelopmentProject)
 class DevelopmentProjectTranslation(TranslationOptions):
-    fields = ("agent_name", "status_note")
+    fields = ("agent_name", "agent_organization", "technical_supervisor", "status_note")
+
+
+@register(RankingCriterion)
+class RankingCriterionTranslation(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = {"fa": ("name",)}
+
+
+@register(TeamMember)
+class TeamMemberTranslation(TranslationOptions):
+    fields = ("name", "role")
+    required_languages = {"fa": ("name",)}
+
+
+@register(GovernanceBody)
+class GovernanceBodyTranslation(TranslationOptions):
+    fields = ("members", "note")
+
+
+@register(ProjectPhase)
+class ProjectPhaseTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(JointAction)
+class JointActionTranslation(TranslationOptions):
+    fields = ("title", "description", "indicator", "unit")
+    required_languages = {"fa": ("title",)}
+
+
+@register(ProgressReport)
+class ProgressReportTranslation(TranslationOptions):
+    fields = ("text",)
+    required_languages = {"fa": ("text",)}

@@ -1,6 +1,19 @@
+from django.db.models import Prefetch
+from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
-from .models import Advantage, Cluster, InfoPage, LegalBasis, Office, PriorityRanking
+from .forms import ClusterFilterForm
+from .models import (
+    Advantage,
+    Cluster,
+    InfoPage,
+    JointAction,
+    LegalBasis,
+    Office,
+    PriorityRanking,
+    ProjectPhase,
+    RankedCluster,
+)
 
 
 class AboutView(TemplateView):
@@ -25,8 +38,36 @@ class LegalBasisListView(ListView):
     context_object_name = "legal_bases"
 
 
+class LegalBasisDetailView(DetailView):
+    """A law and everything of the programme it supports."""
+
+    template_name = "clusters/legalbasis_detail.html"
+    context_object_name = "basis"
+    slug_field = "number"
+    slug_url_kwarg = "number"
+
+    def get_queryset(self):
+        return LegalBasis.objects.prefetch_related(
+            "clusters",
+            Prefetch("phases", ProjectPhase.objects.select_related("project__cluster")),
+            Prefetch("actions", JointAction.objects.select_related("cluster")),
+        )
+
+
+def edition_context(ranking):
+    """An edition with its criteria and entries, each entry with its per-criterion scores."""
+    if ranking is None:
+        return {"ranking": None}
+    criteria = list(ranking.criteria.all())
+    entries = list(ranking.entries.select_related("cluster").prefetch_related("criterion_scores"))
+    for entry in entries:
+        scores = {score.criterion_id: score.score for score in entry.criterion_scores.all()}
+        entry.scores_in_order = [scores.get(criterion.pk) for criterion in criteria]
+    return {"ranking": ranking, "criteria": criteria, "entries": entries}
+
+
 class ClusterListView(ListView):
-    """The current priority ranking first, then every cluster of the province."""
+    """The current priority ranking and why each cluster holds its place, then every cluster."""
 
     template_name = "clusters/cluster_list.html"
     context_object_name = "ranked_clusters"
@@ -38,24 +79,72 @@ class ClusterListView(ListView):
     def get_context_data(self, **kwargs):
         ranked_ids = [cluster.pk for cluster in self.object_list]
         return super().get_context_data(
-            ranking=self.ranking,
+            **edition_context(self.ranking),
+            earlier_editions=PriorityRanking.objects.earlier(),
             other_clusters=Cluster.objects.exclude(pk__in=ranked_ids),
             **kwargs,
         )
 
 
+class RankingListView(ListView):
+    """Every edition of the priority ranking, the current one first."""
+
+    model = PriorityRanking
+    template_name = "clusters/ranking_list.html"
+    context_object_name = "editions"
+
+
+class RankingDetailView(DetailView):
+    model = PriorityRanking
+    template_name = "clusters/ranking_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**edition_context(self.object), **kwargs)
+
+
+class ClusterCompareView(ListView):
+    """Clusters side by side: rank, sector, phase reached, agent; filtered by sector and phase."""
+
+    template_name = "clusters/cluster_compare.html"
+    context_object_name = "clusters"
+
+    @cached_property
+    def form(self):
+        return ClusterFilterForm(self.request.GET or None)
+
+    def get_queryset(self):
+        clusters = Cluster.objects.with_programme_status()
+        return self.form.filter(clusters) if self.form.is_bound else clusters
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, **kwargs)
+
+
 class ClusterDetailView(DetailView):
+    """A cluster's profile, rank history, development project, joint actions and laws."""
+
     model = Cluster
     template_name = "clusters/cluster_detail.html"
 
     def get_queryset(self):
-        return Cluster.objects.select_related("project")
+        return Cluster.objects.select_related("project").prefetch_related(
+            "legal_bases",
+            "project__team",
+            "project__governance",
+            Prefetch("project__phases", ProjectPhase.objects.prefetch_related("legal_bases")),
+        )
 
     def get_context_data(self, **kwargs):
         cluster = self.object
+        actions = (
+            cluster.actions.with_latest_actual()
+            .select_related("parent")
+            .prefetch_related("reports", "legal_bases")
+        )
         return super().get_context_data(
-            rank_history=cluster.rankings.select_related("ranking").order_by(
-                "-ranking__is_current", "-ranking__year"
-            ),
+            rank_history=RankedCluster.objects.filter(cluster=cluster)
+            .select_related("ranking")
+            .order_by("-ranking__is_current", "-ranking__year", "-ranking__pk"),
+            actions=actions,
             **kwargs,
         )

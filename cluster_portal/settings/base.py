@@ -27,6 +27,7 @@ DJANGO_APPS = [
 ]
 THIRD_PARTY_APPS = [
     "django_jalali",
+    "reversion",
 ]
 LOCAL_APPS = [
     "cluster_portal",

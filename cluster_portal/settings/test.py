@@ -11,3 +11,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Static files come from the finders here; WhiteNoise serves the collected files in production.
 MIDDLEWARE = [entry for entry in MIDDLEWARE if not entry.startswith("whitenoise.")]
+
+# One process runs the tests, so a memory cache is shared by all its requests, and query
+# budgets count the pages' own SQL rather than a database cache's. The multi-process cache
+# test points both servers at Redis.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -74,3 +74,74 @@ def test_english_falls_back_to_persian():
     cluster = make_cluster("zinc", "خوشه روی")
     with translation.override("en"):
         assert Cluster.objects.get(pk=cluster.pk).name == "خوشه روی"
+
+
+@pytest.mark.django_db
+def test_a_contract_cannot_end_before_it_starts():
+    import jdatetime
+
+    from clusters.models import DevelopmentProject
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DevelopmentProject.objects.create(
+            cluster=make_cluster("a", "الف"),
+            contract_start=jdatetime.date(1394, 1, 1),
+            contract_end=jdatetime.date(1393, 12, 1),
+        )
+
+
+@pytest.mark.django_db
+def test_a_project_has_each_unido_phase_once_and_only_eight_phases():
+    from clusters.models import DevelopmentProject, ProjectPhase
+
+    project = DevelopmentProject.objects.create(cluster=make_cluster("a", "الف"))
+    ProjectPhase.objects.create(project=project, phase=ProjectPhase.Phase.DIAGNOSTIC)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProjectPhase.objects.create(project=project, phase=ProjectPhase.Phase.DIAGNOSTIC)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProjectPhase.objects.create(project=project, phase=9)
+
+
+@pytest.mark.django_db
+def test_a_phase_ending_before_it_starts_is_refused_in_persian():
+    import jdatetime
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from clusters.models import DevelopmentProject, ProjectPhase
+
+    project = DevelopmentProject.objects.create(cluster=make_cluster("a", "الف"))
+    phase = ProjectPhase(
+        project=project,
+        phase=ProjectPhase.Phase.TRUST,
+        actual_start=jdatetime.date(1395, 5, 1),
+        actual_end=jdatetime.date(1395, 4, 1),
+    )
+    with translation.override("fa"), pytest.raises(ValidationError) as caught:
+        phase.full_clean()
+    assert caught.value.message_dict["actual_end"] == [
+        "یک مرحله نمی‌تواند پیش از آغازش به پایان برسد."
+    ]
+
+
+@pytest.mark.django_db
+def test_a_criterion_weight_must_be_positive_when_given():
+    from clusters.models import RankingCriterion
+
+    ranking = PriorityRanking.objects.create(title_fa="یک")
+    RankingCriterion.objects.create(ranking=ranking, name_fa="نامعلوم", weight=None)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        RankingCriterion.objects.create(ranking=ranking, name_fa="صفر", weight=0)
+
+
+@pytest.mark.django_db
+def test_a_sub_project_must_belong_to_its_parents_cluster():
+    from django.core.exceptions import ValidationError
+
+    from clusters.models import JointAction
+
+    parent = JointAction.objects.create(cluster=make_cluster("a", "الف"), title_fa="اصلی")
+    child = JointAction(cluster=make_cluster("b", "ب"), parent=parent, title_fa="فرعی")
+    with pytest.raises(ValidationError) as caught:
+        child.full_clean()
+    assert "parent" in caught.value.message_dict

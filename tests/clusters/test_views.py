@@ -13,6 +13,9 @@ PUBLIC_PAGES = [
     ("clusters:cluster-list", {}),
     ("clusters:cluster-detail", {"slug": "handmade-carpet"}),
     ("clusters:cluster-detail", {"slug": "zinc"}),
+    ("clusters:cluster-compare", {}),
+    ("clusters:ranking-list", {}),
+    ("clusters:legal-basis-detail", {"number": 2}),
     ("carpets:sector", {}),
     ("news:post-list", {}),
 ]
