@@ -12,7 +12,7 @@ SERVE_ENV = DJANGO_SETTINGS_MODULE=cluster_portal.settings.prod \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_SECURE_HSTS_SECONDS=0
 
-.PHONY: run serve test lint format messages admin clean
+.PHONY: run serve test lint format messages admin clean bench
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,3 +65,8 @@ admin: $(STAMP)
 
 clean:
 	rm -rf staticfiles .pytest_cache
+
+bench: $(STAMP)
+	@command -v wrk >/dev/null || { echo "Installing wrk (load generator) with apt-get"; \
+		apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python bench/run.py

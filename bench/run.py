@@ -1,0 +1,255 @@
+"""`make bench`: a large data set on PostgreSQL, the production server, and wrk from a second
+process on 127.0.0.1. Prints one table and writes it to docs/performance.md.
+
+Every ratio compares a page with the static file measured in the same run, on the same machine,
+so the numbers say how close a page comes to the ceiling rather than how fast this machine is.
+"""
+
+import datetime
+import os
+import platform
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PORT = int(os.environ.get("BENCH_PORT", "8190"))
+BASE = f"http://127.0.0.1:{PORT}"
+DURATION = os.environ.get("BENCH_DURATION", "10s")
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+DB_NAME = "portal_bench"
+DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
+REDIS_URL = "redis://127.0.0.1:6379/14"
+UNCACHED = "sessionid=bench-uncached"  # any session cookie bypasses the page cache
+
+ENV = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": "cluster_portal.settings.prod",
+    "DJANGO_SECRET_KEY": "bench-only-" + "x" * 40,
+    "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "DJANGO_SECURE_SSL_REDIRECT": "false",
+    "DJANGO_SECURE_COOKIES": "false",
+    "DJANGO_SECURE_HSTS_SECONDS": "0",
+    "DATABASE_URL": DATABASE_URL,
+    "REDIS_URL": REDIS_URL,
+    "DJANGO_STATIC_ROOT": "/tmp/portal-bench-static",
+    "DJANGO_LOG_LEVEL": "WARNING",
+}
+
+
+def manage(*args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=ENV, check=True)
+
+
+def prepare_database():
+    import psycopg2
+
+    connection = psycopg2.connect(host="127.0.0.1", user="postgres", dbname="postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        cursor.execute(f"CREATE DATABASE {DB_NAME}")
+    connection.close()
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    print("Generating the data set (a few minutes)…", flush=True)
+    manage("migrate", "--noinput", "-v0")
+    manage("createcachetable")
+    manage("load_content")
+    manage("load_demo")
+    manage("bench_data", "--yes-i-mean-it")
+    manage("rebuild_search_index")
+    manage("build_messages", "-v0")
+    manage("collectstatic", "--noinput", "-v0")
+
+
+def start_server():
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).with_name("gunicorn")),
+            "cluster_portal.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=ENV,
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(BASE + "/healthz", timeout=1)
+            return server
+        except OSError:
+            time.sleep(0.2)
+    stop_server(server)
+    raise SystemExit("the server did not start")
+
+
+def stop_server(server):
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=30)
+
+
+def fetch(path):
+    with urllib.request.urlopen(BASE + path, timeout=30) as response:
+        return response.read().decode()
+
+
+def targets():
+    """(label, path, extra header, kind) for every measured request."""
+    home = fetch("/")
+    stylesheet = re.search(r'href="(/static/css/site\.[^"]+\.css)"', home).group(1)
+    post = re.search(r'href="(/news/\d+/[^"]+/)"', fetch("/news/")).group(1)
+    search = "/search/?q=" + urllib.parse.quote("خوشه")
+    rows = [
+        ("static file (ceiling)", stylesheet, None, "static"),
+        ("home", "/", None, "cached"),
+        ("cluster page", "/clusters/zinc/", None, "cached"),
+        ("news list", "/news/", None, "cached"),
+        ("post", post, None, "cached"),
+        ("carpet page", "/carpets/", None, "cached"),
+        ("search", search, None, "cached"),
+        ("cluster page, uncached", "/clusters/zinc/", f"Cookie: {UNCACHED}", "uncached"),
+        ("news list, uncached", "/news/", f"Cookie: {UNCACHED}", "uncached"),
+        ("post, uncached", post, f"Cookie: {UNCACHED}", "uncached"),
+    ]
+    for label, path in api_paths():
+        rows.append((label, path, None, "cached"))
+    return rows
+
+
+def api_paths():
+    try:
+        fetch("/api/openapi.json")
+    except OSError:
+        return []
+    return [("API: clusters", "/api/clusters/"), ("API: news", "/api/news/")]
+
+
+def run_wrk(path, header):
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", BASE + path]
+    if header:
+        command[1:1] = ["-H", header]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return parse_wrk(output)
+
+
+def _to_ms(text):
+    value, unit = re.match(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
+
+
+def _to_bytes(text):
+    value, unit = re.match(r"([\d.]+)([KMG]?B)", text).groups()
+    return float(value) * {"B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}[unit]
+
+
+def parse_wrk(output):
+    if "Latency Distribution" not in output:
+        raise SystemExit(f"wrk printed no latency distribution:\n{output}")
+    requests, _seconds, read = re.search(
+        r"(\d+) requests in ([\d.]+\w+), ([\d.]+\w+) read", output
+    ).groups()
+    errors = 0
+    if match := re.search(r"Non-2xx or 3xx responses: (\d+)", output):
+        errors += int(match.group(1))
+    if match := re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    ):
+        errors += sum(int(number) for number in match.groups())
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": _to_ms(re.search(r"50%\s+(\S+)", output).group(1)),
+        "p99": _to_ms(re.search(r"99%\s+(\S+)", output).group(1)),
+        "errors": errors,
+        "bytes": _to_bytes(read) / max(1, int(requests)),
+    }
+
+
+def verdict(kind, result, ceiling):
+    if result["errors"]:
+        return "FAIL: errors"
+    if kind == "cached" and result["rps"] < ceiling / 2:
+        return "FAIL: < ½ static"
+    if kind == "uncached" and result["p99"] >= 100:
+        return "FAIL: p99 ≥ 100 ms"
+    return "ok"
+
+
+def table(results):
+    ceiling = results[0][3]["rps"]
+    lines = [
+        "| request | req/s | p50 ms | p99 ms | errors | bytes/resp | × static | target |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    failed = False
+    for label, _path, kind, result in results:
+        status = "—" if kind == "static" else verdict(kind, result, ceiling)
+        failed |= status.startswith("FAIL")
+        lines.append(
+            f"| {label} | {result['rps']:.0f} | {result['p50']:.1f} | {result['p99']:.1f} | "
+            f"{result['errors']} | {result['bytes']:.0f} | {result['rps'] / ceiling:.2f} | "
+            f"{status} |"
+        )
+    return "\n".join(lines), failed
+
+
+def machine():
+    memory = Path("/proc/meminfo").read_text().split("\n")[0].split()[1]
+    return (
+        f"{platform.node()}: {os.cpu_count()} cores, {int(memory) // 1024 // 1024} GiB, "
+        f"{platform.platform()}, Python {platform.python_version()}"
+    )
+
+
+def main():
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk (make bench does it for you).")
+    if "--reuse-data" not in sys.argv:
+        prepare_database()
+    server = start_server()
+    try:
+        rows = targets()
+        for _label, path, header, _kind in rows:  # warm every page into the cache
+            for _ in range(3):
+                subprocess.run(
+                    ["wrk", "-t1", "-c1", "-d1s", *(["-H", header] if header else []), BASE + path],
+                    capture_output=True,
+                    check=True,
+                )
+        results = []
+        for label, path, header, kind in rows:
+            print(f"measuring {label} …", flush=True)
+            results.append((label, path, kind, run_wrk(path, header)))
+    finally:
+        stop_server(server)
+    text, failed = table(results)
+    header = (
+        f"# Performance\n\nMeasured by `make bench` on {datetime.date.today().isoformat()}, "
+        f"{machine()}.\n\nData: 200 clusters, 50,000 posts, 100 indicators × 40 years × 3 sources "
+        f"on PostgreSQL; gunicorn with 2 sync workers, production settings, Redis page cache; "
+        f"wrk with {CONNECTIONS} connections for {DURATION} per row from a second process on "
+        f'127.0.0.1. "Uncached" rows send a session cookie, which bypasses the page cache.\n\n'
+        f"Targets: every cached page at least half the static file's requests per second; "
+        f"uncached pages p99 under 100 ms; no errors.\n\n"
+    )
+    (ROOT / "docs" / "performance.md").write_text(header + text + "\n")
+    print(text)
+    if failed:
+        raise SystemExit("Some targets were missed: see the table.")
+
+
+if __name__ == "__main__":
+    main()
