@@ -28,7 +28,7 @@ ALLOWED_TAGS = frozenset(
 )
 ALLOWED_ATTRIBUTES = {
     "a": frozenset({"href", "title"}),
-    "ol": frozenset({"start"}),
+    "ol": frozenset({"start", "type", "data-type"}),
 }
 # Relative links stay allowed; javascript:, data:, vbscript: and every other scheme go.
 URL_SCHEMES = frozenset({"http", "https", "mailto"})

@@ -1,6 +1,6 @@
 """The office's news, events and announcements."""
 
-import reversion
+import jdatetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
@@ -9,14 +9,20 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_jalali.db import models as jmodels
 from django_prose_editor.fields import ProseEditorField
 
 from cluster_portal.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
 from clusters.models import Cluster, LegalBasis
 
+from .fields import JalaliDateTimeField
 from .querysets import PostQuerySet
 from .validators import validate_image, validate_pdf
+
+
+def jalali_now() -> jdatetime.datetime:
+    """Now, in local time and the Jalali calendar: a Gregorian default would be shown in the
+    admin's Jalali date widget as if it were a Jalali date, six centuries ahead."""
+    return jdatetime.datetime.fromgregorian(datetime=timezone.localtime())
 
 
 class Category(models.Model):
@@ -33,7 +39,6 @@ class Category(models.Model):
         return self.name
 
 
-@reversion.register(follow=("attachments",))
 class Post(models.Model):
     class Kind(models.TextChoices):
         NEWS = "news", _("News")
@@ -83,10 +88,10 @@ class Post(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
-    publish_at = jmodels.jDateTimeField(_("publish at"), default=timezone.now, db_index=True)
+    publish_at = JalaliDateTimeField(_("publish at"), default=jalali_now, db_index=True)
     is_important = models.BooleanField(_("important"), default=False)
-    event_start = jmodels.jDateTimeField(_("event starts"), null=True, blank=True)
-    event_end = jmodels.jDateTimeField(_("event ends"), null=True, blank=True)
+    event_start = JalaliDateTimeField(_("event starts"), null=True, blank=True)
+    event_end = JalaliDateTimeField(_("event ends"), null=True, blank=True)
     event_place = models.CharField(_("event place"), max_length=300, blank=True)
     is_demo = models.BooleanField(
         _("demo content"),
@@ -149,7 +154,6 @@ class Post(models.Model):
             raise ValidationError(errors)
 
 
-@reversion.register()
 class Attachment(models.Model):
     """A document published with a post; PDF only, checked by its bytes."""
 

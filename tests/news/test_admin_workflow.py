@@ -48,7 +48,9 @@ def test_an_editor_saves_a_draft_even_when_posting_a_published_status(editor_cli
 
 
 def test_an_editor_cannot_change_or_publish_a_published_post(editor_client, content):
-    post = Post.objects.create(title_fa="منتشرشده", slug="live", body_fa="<p>x</p>", status="published")
+    post = Post.objects.create(
+        title_fa="منتشرشده", slug="live", body_fa="<p>x</p>", status="published"
+    )
     response = editor_client.get(change_url(post))
     assert response.status_code == 200
     assert 'name="title_fa"' not in page_text(response)  # view-only page
@@ -87,7 +89,9 @@ def test_a_publisher_schedules_a_post_in_the_admin(publisher_client, content):
 
 
 def test_a_publisher_unpublishes_with_the_admin_action(publisher_client, content):
-    post = Post.objects.create(title_fa="منتشرشده", slug="live", body_fa="<p>x</p>", status="published")
+    post = Post.objects.create(
+        title_fa="منتشرشده", slug="live", body_fa="<p>x</p>", status="published"
+    )
     publisher_client.post(
         "/admin/news/post/", {"action": "unpublish", "_selected_action": [post.pk]}
     )
