@@ -1,5 +1,6 @@
 import jdatetime
 from django.conf import settings
+from django.core.validators import slug_re
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language
@@ -32,6 +33,9 @@ class PostListView(ListView):
         posts = Post.objects.published().for_listing()
         self.category = self.kind = None
         if slug := self.request.GET.get("category"):
+            # Checked before the query: PostgreSQL refuses some bytes (NUL) with an error.
+            if not slug_re.fullmatch(slug):
+                raise Http404(_("No such category."))
             self.category = get_object_or_404(Category, slug=slug)
             posts = posts.filter(category=self.category)
         if kind := self.request.GET.get("kind"):
