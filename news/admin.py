@@ -1,8 +1,18 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from reversion.admin import VersionAdmin
 
-from .models import Category, Post
+from . import services
+from .forms import PostAdminForm
+from .models import Attachment, Category, Post
+
+# Publishing decisions: editors see these fields but cannot change them.
+PUBLISHING_FIELDS = ["status", "publish_at", "is_important"]
 
 
 @admin.register(Category)
@@ -13,23 +23,84 @@ class CategoryAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
 
 
+class AttachmentInline(TranslationTabularInline):
+    model = Attachment
+    fields = ["title", "file", "order"]
+    extra = 0
+
+
 @admin.register(Post)
-class PostAdmin(TabbedTranslationAdmin):
-    list_display = ["title", "kind", "status", "publish_at", "is_important", "is_demo"]
+class PostAdmin(VersionAdmin, TabbedTranslationAdmin):
+    form = PostAdminForm
+    inlines = [AttachmentInline]
+    list_display = ["title", "kind", "state", "publish_at", "is_important", "is_demo"]
     list_filter = ["status", "kind", "is_important", "category", "clusters", "is_demo"]
     search_fields = ["title", "lead", "body"]
     autocomplete_fields = ["clusters"]
+    filter_horizontal = ["legal_bases"]
     prepopulated_fields = {"slug": ["title_fa"]}
     list_select_related = ["category"]
-    readonly_fields = ["author", "created_at", "updated_at"]
+    actions = ["publish_now", "unpublish"]
+    # Content is checked by its bytes (news/validators.py); Django's image field would refuse
+    # SVG with a vaguer message before ours could explain why.
+    formfield_overrides = {models.ImageField: {"form_class": forms.FileField}}
     fieldsets = [
-        (None, {"fields": ["kind", "title", "slug", "lead", "body", "category", "clusters"]}),
-        (_("Publishing"), {"fields": ["status", "publish_at", "is_important", "is_demo"]}),
+        (None, {"fields": ["kind", "title", "slug", "lead", "body", "category"]}),
+        (_("Image"), {"fields": ["cover_image", "cover_alt"]}),
+        (_("Links"), {"fields": ["clusters", "legal_bases"]}),
+        (
+            _("Publishing"),
+            {"fields": ["status", "publish_at", "is_important", "is_demo", "preview_link"]},
+        ),
         (_("Event"), {"fields": ["event_start", "event_end", "event_place"]}),
-        (_("Record"), {"fields": ["author", "created_at", "updated_at"]}),
+        (_("Record"), {"fields": ["author", "created_at", "updated_at", "edit_token"]}),
     ]
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = ["author", "created_at", "updated_at", "preview_link"]
+        if not services.can_publish(request.user):
+            fields += PUBLISHING_FIELDS
+        return fields
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if obj is None or services.can_publish(request.user):
+            return allowed
+        return allowed and obj.status == Post.Status.DRAFT
+
+    def has_publish_permission(self, request):
+        return services.can_publish(request.user)
+
+    def view_on_site(self, obj):
+        return obj.get_absolute_url() if obj.is_visible else obj.get_preview_url()
+
+    @admin.display(description=_("state"))
+    def state(self, obj):
+        return _("Scheduled") if obj.is_scheduled else obj.get_status_display()
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, obj):
+        if not obj.pk:
+            return "-"
+        return format_html(
+            '<a href="{}" target="_blank">{}</a>', obj.get_preview_url(), _("Open preview")
+        )
+
     def save_model(self, request, obj, form, change):
+        if obj.status != Post.Status.DRAFT and not services.can_publish(request.user):
+            raise PermissionDenied
         if not change and obj.author_id is None:
             obj.author = request.user
         super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Publish the selected posts now"), permissions=["publish"])
+    def publish_now(self, request, queryset):
+        for post in queryset:
+            services.post_publish(post=post, user=request.user)
+        self.message_user(request, _("Published."), messages.SUCCESS)
+
+    @admin.action(description=_("Unpublish the selected posts"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        for post in queryset:
+            services.post_unpublish(post=post, user=request.user)
+        self.message_user(request, _("Unpublished."), messages.SUCCESS)

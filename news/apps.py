@@ -5,3 +5,15 @@ from django.utils.translation import gettext_lazy as _
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("News and events")
+
+    def ready(self):
+        import reversion
+
+        # After modeltranslation has added title_fa/title_en…, so history keeps every language
+        # (registering in models.py kept only the base columns). The admin's VersionAdmin may
+        # have registered them already, with the same follow; services need it either way.
+        post, attachment = self.get_model("Post"), self.get_model("Attachment")
+        if not reversion.is_registered(attachment):
+            reversion.register(attachment)
+        if not reversion.is_registered(post):
+            reversion.register(post, follow=("attachments",))

@@ -1,15 +1,28 @@
 """The office's news, events and announcements."""
 
+import jdatetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_jalali.db import models as jmodels
+from django_prose_editor.fields import ProseEditorField
 
-from clusters.models import Cluster
+from cluster_portal.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
+from clusters.models import Cluster, LegalBasis
+
+from .fields import JalaliDateTimeField
+from .querysets import PostQuerySet
+from .validators import validate_image, validate_pdf
+
+
+def jalali_now() -> jdatetime.datetime:
+    """Now, in local time and the Jalali calendar: a Gregorian default would be shown in the
+    admin's Jalali date widget as if it were a Jalali date, six centuries ahead."""
+    return jdatetime.datetime.fromgregorian(datetime=timezone.localtime())
 
 
 class Category(models.Model):
@@ -24,32 +37,6 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class PostQuerySet(models.QuerySet):
-    def published(self):
-        """Visible to the public: published, and its publish time has passed.
-
-        A scheduled post is simply a published one with a future time, so it appears on time
-        without any background job.
-        """
-        return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
-
-    def important(self):
-        return self.published().filter(is_important=True)
-
-    def upcoming_events(self):
-        """Published events that have not ended yet, soonest first."""
-        now = timezone.now()
-        return (
-            self.published()
-            .filter(kind=Post.Kind.EVENT)
-            .filter(Q(event_end__gte=now) | Q(event_end__isnull=True, event_start__gte=now))
-            .order_by("event_start")
-        )
-
-    def for_listing(self):
-        return self.select_related("category").order_by("-publish_at", "-pk")
 
 
 class Post(models.Model):
@@ -67,7 +54,23 @@ class Post(models.Model):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=120, allow_unicode=True)
     lead = models.TextField(_("lead"), blank=True)
-    body = models.TextField(_("body"), help_text=_("Paragraphs separated by a blank line."))
+    # Sanitised in model cleaning, which the admin, the services and the loaders all run.
+    body = ProseEditorField(
+        _("body"), config={"extensions": PROSE_EDITOR_EXTENSIONS}, sanitize=sanitize_html
+    )
+    cover_image = models.ImageField(
+        _("cover image"),
+        upload_to="news/covers/%Y/%m/",
+        blank=True,
+        validators=[validate_image],
+        help_text=_("JPEG, PNG, WebP or GIF. Needs a text alternative."),
+    )
+    cover_alt = models.CharField(
+        _("image text alternative"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
     category = models.ForeignKey(
         Category,
         on_delete=models.PROTECT,
@@ -79,13 +82,16 @@ class Post(models.Model):
     clusters = models.ManyToManyField(
         Cluster, related_name="posts", verbose_name=_("related clusters"), blank=True
     )
+    legal_bases = models.ManyToManyField(
+        LegalBasis, related_name="posts", verbose_name=_("legal bases cited"), blank=True
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
-    publish_at = jmodels.jDateTimeField(_("publish at"), default=timezone.now, db_index=True)
+    publish_at = JalaliDateTimeField(_("publish at"), default=jalali_now, db_index=True)
     is_important = models.BooleanField(_("important"), default=False)
-    event_start = jmodels.jDateTimeField(_("event starts"), null=True, blank=True)
-    event_end = jmodels.jDateTimeField(_("event ends"), null=True, blank=True)
+    event_start = JalaliDateTimeField(_("event starts"), null=True, blank=True)
+    event_end = JalaliDateTimeField(_("event ends"), null=True, blank=True)
     event_place = models.CharField(_("event place"), max_length=300, blank=True)
     is_demo = models.BooleanField(
         _("demo content"),
@@ -109,6 +115,7 @@ class Post(models.Model):
         verbose_name = _("post")
         verbose_name_plural = _("posts")
         ordering = ["-publish_at", "-pk"]
+        permissions = [("publish_post", _("Can publish, schedule and unpublish posts"))]
         indexes = [models.Index(fields=["status", "publish_at"], name="post_visible_idx")]
         constraints = [
             models.CheckConstraint(
@@ -125,6 +132,47 @@ class Post(models.Model):
     def get_absolute_url(self):
         return reverse("news:post-detail", kwargs={"pk": self.pk, "slug": self.slug})
 
+    def get_preview_url(self):
+        return reverse("news:post-preview", kwargs={"pk": self.pk})
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.Status.PUBLISHED and self.publish_at > timezone.now()
+
+    @property
+    def is_visible(self) -> bool:
+        return self.status == self.Status.PUBLISHED and not self.is_scheduled
+
     def clean(self):
+        errors = {}
         if self.kind == self.Kind.EVENT and not self.event_start:
-            raise ValidationError({"event_start": _("An event needs a start time.")})
+            errors["event_start"] = _("An event needs a start time.")
+        # Persian is the required language, so its text alternative is the one that must exist.
+        if self.cover_image and not (getattr(self, "cover_alt_fa", None) or self.cover_alt):
+            errors["cover_alt_fa"] = _("An image needs a text alternative.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Attachment(models.Model):
+    """A document published with a post; PDF only, checked by its bytes."""
+
+    post = models.ForeignKey(
+        Post, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("post")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(
+        _("file"),
+        upload_to="news/attachments/%Y/%m/",
+        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
+        help_text=_("PDF only."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Category, Post
+from .models import Attachment, Category, Post
 
 
 @register(Category)
@@ -11,5 +11,11 @@ class CategoryTranslation(TranslationOptions):
 
 @register(Post)
 class PostTranslation(TranslationOptions):
-    fields = ("title", "lead", "body", "event_place")
+    fields = ("title", "lead", "body", "cover_alt", "event_place")
     required_languages = {"fa": ("title", "body")}
+
+
+@register(Attachment)
+class AttachmentTranslation(TranslationOptions):
+    fields = ("title",)
+    required_languages = {"fa": ("title",)}

@@ -1,24 +1,109 @@
+import jdatetime
 from django.conf import settings
-from django.shortcuts import redirect
+from django.core.validators import slug_re
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from .models import Post
+from cluster_portal.persian import to_persian_digits
+
+from .models import Category, Post
+
+
+def jalali_period_label(year: int, month: int | None = None) -> str:
+    """ "آبان ۱۴۰۴" on Persian pages, "Aban 1404" on English ones."""
+    persian = (get_language() or "fa").startswith("fa")
+    if month is None:
+        return to_persian_digits(year) if persian else str(year)
+    first = jdatetime.date(year, month, 1, locale="fa_IR" if persian else "en_US")
+    label = first.strftime("%B %Y")
+    return to_persian_digits(label) if persian else label
 
 
 class PostListView(ListView):
+    """All published posts, optionally narrowed by ?category=<slug> and ?kind=<kind>."""
+
     template_name = "news/post_list.html"
     context_object_name = "posts"
     paginate_by = settings.PORTAL_NEWS_PAGE_SIZE
 
     def get_queryset(self):
-        return Post.objects.published().for_listing()
+        posts = Post.objects.published().for_listing()
+        self.category = self.kind = None
+        if slug := self.request.GET.get("category"):
+            # Checked before the query: PostgreSQL refuses some bytes (NUL) with an error.
+            if not slug_re.fullmatch(slug):
+                raise Http404(_("No such category."))
+            self.category = get_object_or_404(Category, slug=slug)
+            posts = posts.filter(category=self.category)
+        if kind := self.request.GET.get("kind"):
+            if kind not in Post.Kind.values:
+                raise Http404(_("No such kind of post."))
+            self.kind = Post.Kind(kind)
+            posts = posts.filter(kind=kind)
+        return posts
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            categories=Category.objects.all(),
+            kinds=Post.Kind.choices,
+            category=self.category,
+            kind=self.kind,
+            archive_months=[
+                (year, month, jalali_period_label(year, month))
+                for year, month in Post.objects.jalali_months()
+            ],
+            **kwargs,
+        )
+
+
+class JalaliArchiveView(PostListView):
+    """/news/archive/1404/ and /news/archive/1404/8/: an empty or impossible period is a 404."""
+
+    template_name = "news/post_archive.html"
+
+    def get_queryset(self):
+        year, month = self.kwargs["year"], self.kwargs.get("month")
+        try:
+            posts = super().get_queryset().in_jalali(year, month)
+        except ValueError as error:
+            raise Http404(_("No such date.")) from error
+        if not posts.exists():
+            raise Http404(_("Nothing was published then."))
+        return posts
+
+    def get_context_data(self, **kwargs):
+        year, month = self.kwargs["year"], self.kwargs.get("month")
+        return super().get_context_data(
+            year=year, month=month, period_label=jalali_period_label(year, month), **kwargs
+        )
+
+
+class EventListView(ListView):
+    template_name = "news/event_list.html"
+    context_object_name = "posts"
+    paginate_by = settings.PORTAL_NEWS_PAGE_SIZE
+    past = False
+
+    def get_queryset(self):
+        events = Post.objects.past_events() if self.past else Post.objects.upcoming_events()
+        return events.select_related("category")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(past=self.past, **kwargs)
 
 
 class PostDetailView(DetailView):
     template_name = "news/post_detail.html"
 
     def get_queryset(self):
-        return Post.objects.published().select_related("category").prefetch_related("clusters")
+        return (
+            Post.objects.published()
+            .select_related("category")
+            .prefetch_related("clusters", "legal_bases", "attachments")
+        )
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -26,3 +111,33 @@ class PostDetailView(DetailView):
         if kwargs["slug"] != self.object.slug:
             return redirect(self.object, permanent=True)
         return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_context_data(self, **kwargs):
+        older, newer = Post.objects.neighbours(self.object)
+        return super().get_context_data(
+            older=older,
+            newer=newer,
+            related_posts=Post.objects.related_to(self.object)[:3],
+            **kwargs,
+        )
+
+
+class PostPreviewView(PostDetailView):
+    """Any post, as it will look, for staff only; everyone else gets the same 404 as a typo."""
+
+    def get_queryset(self):
+        if not self.request.user.is_staff:
+            raise Http404
+        return Post.objects.select_related("category").prefetch_related(
+            "clusters", "legal_bases", "attachments"
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        response["X-Robots-Tag"] = "noindex"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(preview=True, **kwargs)

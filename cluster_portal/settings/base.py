@@ -27,6 +27,8 @@ DJANGO_APPS = [
 ]
 THIRD_PARTY_APPS = [
     "django_jalali",
+    "django_prose_editor",
+    "sorl.thumbnail",
     "reversion",
 ]
 LOCAL_APPS = [
@@ -189,6 +191,16 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
 }
+
+# Thumbnails are made on first view and remembered in the database, like the rest of the state.
+THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
+THUMBNAIL_PRESERVE_FORMAT = True
+THUMBNAIL_QUALITY = 82
+# Upload limits for news images and attachments, in bytes.
+PORTAL_NEWS_IMAGE_MAX_BYTES = env.int("PORTAL_NEWS_IMAGE_MAX_BYTES", default=5 * 1024 * 1024)
+PORTAL_NEWS_ATTACHMENT_MAX_BYTES = env.int(
+    "PORTAL_NEWS_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024
+)
 
 # How many important news items the home page pins.
 PORTAL_IMPORTANT_NEWS_COUNT = 3

@@ -1,13 +1,51 @@
-"""News blocks for pages of other apps, so `clusters` never imports `news`."""
+"""News blocks for pages of other apps, so `clusters` never imports `news`; and the two ways a
+post's stored content reaches a page: its sanitised body and its responsive image.
+"""
+
+import logging
 
 from django import template
+from django.utils.safestring import mark_safe
+from sorl.thumbnail import get_thumbnail
 
+from cluster_portal.sanitize import sanitize_html
 from news.models import Post
 
 register = template.Library()
+logger = logging.getLogger(__name__)
+
+# Widths made for every image: a phone, a column, a wide screen.
+IMAGE_WIDTHS = (400, 800, 1200)
 
 
 @register.inclusion_tag("news/includes/cluster_news.html")
 def cluster_news(cluster, limit=5):
     posts = Post.objects.published().for_listing().filter(clusters=cluster)[:limit]
     return {"posts": posts, "cluster": cluster}
+
+
+@register.inclusion_tag("news/includes/legal_basis_news.html")
+def legal_basis_news(basis, limit=10):
+    """Published posts that cite this legal basis, for the legal basis's own page."""
+    return {"posts": Post.objects.citing(basis)[:limit], "basis": basis}
+
+
+@register.filter
+def rich_text(html):
+    """Stored bodies are sanitised on write; this repeats it on read so no old row slips past."""
+    return mark_safe(sanitize_html(html))
+
+
+@register.inclusion_tag("news/includes/responsive_image.html")
+def responsive_image(image, alt, sizes="100vw", widths=IMAGE_WIDTHS):
+    """An <img> with srcset, width, height and lazy loading; nothing if the file is unusable."""
+    if not image:
+        return {}
+    try:
+        original_width = image.width
+        candidates = sorted({min(width, original_width) for width in widths})
+        thumbnails = [get_thumbnail(image, str(width), upscale=False) for width in candidates]
+    except (OSError, ValueError):
+        logger.warning("Cannot make thumbnails of %s", image.name, exc_info=True)
+        return {}
+    return {"thumbnails": thumbnails, "default": thumbnails[0], "alt": alt, "sizes": sizes}

@@ -1,0 +1,64 @@
+"""RSS 2.0 and Atom feeds of published posts, in the active language, whole or per category."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from cluster_portal.sanitize import sanitize_html
+
+from .models import Category, Post
+
+FEED_LENGTH = 20
+
+
+def _gregorian(value):
+    # jDateTimeField gives jdatetime values; feed dates must be aware Gregorian datetimes.
+    return value.togregorian() if hasattr(value, "togregorian") else value
+
+
+class PostRssFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, category=None):
+        return get_object_or_404(Category, slug=category) if category else None
+
+    def title(self, category):
+        office = _("Industrial Clusters Office of Zanjan")
+        return f"{category.name} | {office}" if category else _("News and events") + f" | {office}"
+
+    def link(self, category):
+        url = reverse("news:post-list")
+        return f"{url}?category={category.slug}" if category else url
+
+    def description(self, category):
+        return _("News, events and announcements of the industrial clusters office of Zanjan.")
+
+    def items(self, category):
+        posts = Post.objects.published().for_listing()
+        if category:
+            posts = posts.filter(category=category)
+        return posts[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return sanitize_html(item.body)
+
+    def item_pubdate(self, item):
+        return _gregorian(item.publish_at)
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.category.name] if item.category else []
+
+
+class PostAtomFeed(PostRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, category):
+        return self.description(category)

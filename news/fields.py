@@ -1,0 +1,33 @@
+import datetime
+import re
+
+import jdatetime
+from django_jalali.db import models as jmodels
+
+# "1405-09-05 08:13:42+0330": how django-jalali writes an aware value in fixtures and history.
+_WITH_OFFSET = re.compile(r"(?P<local>.+?)(?P<sign>[+-])(?P<hours>\d{2}):?(?P<minutes>\d{2})")
+
+
+class JalaliDateTimeField(jmodels.jDateTimeField):
+    """django-jalali's date-time field, fixed in two places.
+
+    It adapts date-times for the database as dates, so SQLite stores local wall time with its
+    offset and compares it as text: a post scheduled in the admin for 10:00 Tehran time would
+    appear at 13:30. Adapt them as Django's own DateTimeField does (UTC).
+    And it cannot read back the offset it writes when serialising, so restoring a version from
+    history failed; read the offset.
+    """
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        if not prepared:
+            value = self.get_prep_value(value)
+        if isinstance(value, jdatetime.datetime):
+            value = value.togregorian()
+        return connection.ops.adapt_datetimefield_value(value)
+
+    def to_python(self, value):
+        if isinstance(value, str) and (match := _WITH_OFFSET.fullmatch(value.strip())):
+            offset = datetime.timedelta(hours=int(match["hours"]), minutes=int(match["minutes"]))
+            zone = datetime.timezone(-offset if match["sign"] == "-" else offset)
+            return super().to_python(match["local"]).replace(tzinfo=zone)
+        return super().to_python(value)

@@ -1,0 +1,101 @@
+"""Named reads of posts, so views and template tags never repeat a filter."""
+
+import datetime
+
+import jdatetime
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+def jalali_month_span(year: int, month: int | None = None) -> tuple[datetime.datetime, ...]:
+    """[start, end) in local time of a Jalali year, or of one month of it.
+
+    Raises ValueError for a year or month the calendar does not have.
+    """
+    if month is None:
+        start, end = jdatetime.datetime(year, 1, 1), jdatetime.datetime(year + 1, 1, 1)
+    else:
+        start = jdatetime.datetime(year, month, 1)
+        end = jdatetime.datetime(year + (month == 12), month % 12 + 1, 1)
+    zone = timezone.get_current_timezone()
+    return tuple(timezone.make_aware(value.togregorian(), zone) for value in (start, end))
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self):
+        """Visible to the public: published, and its publish time has passed.
+
+        A scheduled post is simply a published one with a future time, so it appears on time
+        without any background job.
+        """
+        from .models import Post
+
+        return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def important(self):
+        return self.published().filter(is_important=True)
+
+    def events(self):
+        from .models import Post
+
+        return self.published().filter(kind=Post.Kind.EVENT)
+
+    def upcoming_events(self):
+        """Published events that have not ended yet, soonest first."""
+        now = timezone.now()
+        return (
+            self.events()
+            .filter(Q(event_end__gte=now) | Q(event_end__isnull=True, event_start__gte=now))
+            .order_by("event_start", "pk")
+        )
+
+    def past_events(self):
+        """Published events that are over, most recent first."""
+        now = timezone.now()
+        return (
+            self.events()
+            .filter(Q(event_end__lt=now) | Q(event_end__isnull=True, event_start__lt=now))
+            .order_by("-event_start", "-pk")
+        )
+
+    def for_listing(self):
+        return self.select_related("category").order_by("-publish_at", "-pk")
+
+    def in_jalali(self, year: int, month: int | None = None):
+        start, end = jalali_month_span(year, month)
+        return self.filter(publish_at__gte=start, publish_at__lt=end)
+
+    def jalali_months(self) -> list[tuple[int, int]]:
+        """(year, month) pairs of the Jalali months with published posts, newest first."""
+        months = set()
+        for value in self.published().values_list("publish_at", flat=True):
+            gregorian = value.togregorian() if hasattr(value, "togregorian") else value
+            local = timezone.localtime(gregorian)
+            jalali = jdatetime.date.fromgregorian(date=local.date())
+            months.add((jalali.year, jalali.month))
+        return sorted(months, reverse=True)
+
+    def citing(self, basis):
+        return self.published().filter(legal_bases=basis).for_listing()
+
+    def related_to(self, post):
+        """Other published posts that share a cluster with this one."""
+        return (
+            self.published()
+            .filter(clusters__in=post.clusters.all())
+            .exclude(pk=post.pk)
+            .distinct()
+            .for_listing()
+        )
+
+    def neighbours(self, post):
+        """The published posts just older and just newer than this one, in listing order."""
+        published = self.published()
+        older = published.filter(
+            Q(publish_at__lt=post.publish_at) | Q(publish_at=post.publish_at, pk__lt=post.pk)
+        ).order_by("-publish_at", "-pk")
+        newer = published.filter(
+            Q(publish_at__gt=post.publish_at) | Q(publish_at=post.publish_at, pk__gt=post.pk)
+        ).order_by("publish_at", "pk")
+        return older.first(), newer.first()
