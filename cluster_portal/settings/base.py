@@ -26,6 +26,7 @@ DJANGO_APPS = [
 ]
 THIRD_PARTY_APPS = [
     "django_jalali",
+    "import_export",
 ]
 LOCAL_APPS = [
     "cluster_portal",
