@@ -65,7 +65,9 @@ def _num(value) -> str:
 
 
 def _with_unit(value, unit: str) -> str:
-    return f"{_num(value)}{unit}" if unit == PERCENT else f"{_num(value)} {unit}"
+    if unit == PERCENT:
+        return _num(value) + ("٪" if (get_language() or "fa").startswith("fa") else PERCENT)
+    return f"{_num(value)} {unit}"
 
 
 def _ratio(numerator, denominator, factor: int, places: str) -> Decimal:
@@ -120,7 +122,7 @@ def _derived_specs():
     )
 
 
-def _publications(queryset=None):
+def publications(queryset=None):
     """{(year, source): {(indicator slug, scope): observation}}: the figures of one publication."""
     queryset = queryset if queryset is not None else Observation.objects.all()
     groups = defaultdict(dict)
@@ -151,7 +153,7 @@ def _derive(figures, year, source) -> dict[str, DerivedFigure]:
 def derived_figures(queryset=None) -> list[DerivedFigure]:
     return [
         figure
-        for (year, source), figures in _publications(queryset).items()
+        for (year, source), figures in publications(queryset).items()
         for figure in _derive(figures, year, source).values()
     ]
 
@@ -304,7 +306,7 @@ def _source_checks(queryset=None) -> list[CheckResult]:
 def run_checks(queryset=None) -> list[CheckResult]:
     """Every check of every publication, then the checks between sources."""
     results = []
-    for (year, source), figures in _publications(queryset).items():
+    for (year, source), figures in publications(queryset).items():
         results += _publication_checks(figures, _derive(figures, year, source))
     return results + _source_checks(queryset)
 

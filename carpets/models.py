@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
@@ -52,6 +53,9 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("carpets:indicator-detail", kwargs={"slug": self.slug})
 
 
 class ObservationQuerySet(models.QuerySet):

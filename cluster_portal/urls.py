@@ -17,6 +17,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
+    # The JSON API is language-neutral (fa and en fields side by side), so no language prefix.
+    path("api/", include("cluster_portal.api.urls")),
 ]
 
 # Persian is served at "/" and English at "/en/" (DESIGN.md URL map).
@@ -24,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("", include("clusters.urls")),
     path("carpets/", include("carpets.urls")),
+    path("data/", include("carpets.data_urls")),
     path("news/", include("news.urls")),
     prefix_default_language=False,
 )
