@@ -3,14 +3,39 @@
 Nothing here is typed in: every computed number comes from the observations in the database, so
 when an editor corrects a reported figure the checks follow. A failed check is published, never
 hidden, and the reported figure is never changed to agree.
+
+Figures are compared within one publication (one source, one year): a source's figures should
+agree with each other. Figures of different sources for the same indicator, year and scope are
+compared by their own check, so a disagreement between bodies is shown, not averaged away.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from cluster_portal.persian import format_number
 
 from .models import Observation
+
+PERCENT = "%"
+# Two sources agree when they differ by no more than this share of the larger figure.
+SOURCES_TOLERANCE = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class DerivedFigure:
+    key: str
+    title: str
+    year: int
+    source: str
+    value: Decimal
+    unit: str
+    formula: str
+    numerator: Observation
+    denominator: Observation
 
 
 @dataclass(frozen=True)
@@ -18,6 +43,7 @@ class CheckResult:
     key: str
     title: str
     year: int
+    source: str
     reported_label: str
     reported: Decimal | None
     compared_label: str
@@ -25,97 +51,265 @@ class CheckResult:
     unit: str
     passed: bool
     explanation: str
+    finding: str
+
+    @property
+    def difference(self) -> Decimal | None:
+        if self.reported is None or self.compared is None:
+            return None
+        return self.reported - self.compared
 
 
-def _value(observations, slug, scope="province"):
-    return observations.get((slug, scope))
+def _num(value) -> str:
+    return format_number(value, (get_language() or "fa").split("-")[0])
 
 
-def _latest_values(year: int | None = None):
-    """{(indicator slug, scope): observation} for one year (the latest reported by default)."""
-    queryset = Observation.objects.with_provenance().order_by("year", "pk")
-    if year is not None:
-        queryset = queryset.filter(year=year)
-    return {(obs.indicator.slug, obs.scope): obs for obs in queryset}
+def _with_unit(value, unit: str) -> str:
+    if unit == PERCENT:
+        return _num(value) + ("٪" if (get_language() or "fa").startswith("fa") else PERCENT)
+    return f"{_num(value)} {unit}"
 
 
-def national_share(observations) -> CheckResult | None:
-    """Province output as a share of national output, against the share the source reports."""
-    province = _value(observations, "annual-production", "province")
-    national = _value(observations, "annual-production", "national")
-    reported = _value(observations, "national-share", "province")
-    if not (province and national and national.value):
-        return None
-    computed = (province.value / national.value * 100).quantize(
-        Decimal("0.1"), rounding=ROUND_HALF_UP
+def _ratio(numerator, denominator, factor: int, places: str) -> Decimal:
+    return (numerator.value / denominator.value * factor).quantize(
+        Decimal(places), rounding=ROUND_HALF_UP
     )
-    reported_value = reported.value if reported else None
-    # "About 5%" is a rounded figure: it agrees if it is within one percentage point.
-    passed = reported_value is None or abs(computed - reported_value) <= 1
-    return CheckResult(
-        key="national-share",
-        title=str(_("Province share of national carpet output")),
-        year=province.year,
-        reported_label=str(_("Reported share")),
-        reported=reported_value,
-        compared_label=str(_("Computed share")),
-        compared=computed,
-        unit="%",
-        passed=passed,
-        explanation=str(
-            _(
-                "Computed as the province's annual output divided by the national output, "
-                "both as the source reports them."
+
+
+def _derived_specs():
+    """(key, title, numerator, denominator, factor, rounding, unit, formula); units translated."""
+    return (
+        (
+            "national-share",
+            _("Province share of national carpet output"),
+            ("annual-production", "province"),
+            ("annual-production", "national"),
+            100,
+            "0.1",
+            PERCENT,
+            _("province annual output ÷ national annual output × 100"),
+        ),
+        (
+            "weavers-per-loom",
+            _("Weavers per loom"),
+            ("weavers", "province"),
+            ("looms", "province"),
+            1,
+            "0.01",
+            _("persons per loom"),
+            _("weavers ÷ looms"),
+        ),
+        (
+            "output-per-loom",
+            _("Annual output per loom"),
+            ("annual-production", "province"),
+            ("looms", "province"),
+            1,
+            "0.1",
+            _("m² a year per loom"),
+            _("province annual output ÷ looms"),
+        ),
+        (
+            "card-holders-share",
+            _("Share of weavers holding a weaver's card"),
+            ("weaver-card-holders", "province"),
+            ("weavers", "province"),
+            100,
+            "0.1",
+            PERCENT,
+            _("weaver's card holders ÷ weavers × 100"),
+        ),
+    )
+
+
+def publications(queryset=None):
+    """{(year, source): {(indicator slug, scope): observation}}: the figures of one publication."""
+    queryset = queryset if queryset is not None else Observation.objects.all()
+    groups = defaultdict(dict)
+    for obs in queryset.with_provenance().order_by("year", "source__pk", "pk"):
+        groups[(obs.year, obs.source)][(obs.indicator.slug, obs.scope)] = obs
+    return groups
+
+
+def _derive(figures, year, source) -> dict[str, DerivedFigure]:
+    derived = {}
+    for key, title, top, bottom, factor, places, unit, formula in _derived_specs():
+        numerator, denominator = figures.get(top), figures.get(bottom)
+        if numerator and denominator and denominator.value:
+            derived[key] = DerivedFigure(
+                key=key,
+                title=title,
+                year=year,
+                source=str(source),
+                value=_ratio(numerator, denominator, factor, places),
+                unit=unit,
+                formula=formula,
+                numerator=numerator,
+                denominator=denominator,
             )
+    return derived
+
+
+def derived_figures(queryset=None) -> list[DerivedFigure]:
+    return [
+        figure
+        for (year, source), figures in publications(queryset).items()
+        for figure in _derive(figures, year, source).values()
+    ]
+
+
+def _at_most(key, title, smaller, larger, explanation) -> CheckResult:
+    """A part cannot outnumber its whole: `smaller` must not exceed `larger`."""
+    unit = smaller.indicator.unit
+    passed = smaller.value <= larger.value
+    finding = (
+        _("The figures agree.")
+        if passed
+        else _("%(part)s exceed %(whole)s by %(difference)s.")
+        % {
+            "part": smaller.indicator.name,
+            "whole": larger.indicator.name,
+            "difference": _with_unit(smaller.value - larger.value, unit),
+        }
+    )
+    return CheckResult(
+        key=key,
+        title=title,
+        year=smaller.year,
+        source=str(smaller.source),
+        reported_label=smaller.indicator.name,
+        reported=smaller.value,
+        compared_label=larger.indicator.name,
+        compared=larger.value,
+        unit=unit,
+        passed=passed,
+        explanation=explanation,
+        finding=finding,
+    )
+
+
+def _publication_checks(figures, derived) -> list[CheckResult]:
+    results = []
+    share, reported_share = (
+        derived.get("national-share"),
+        figures.get(("national-share", "province")),
+    )
+    if share and reported_share:
+        # "About 5%" is a rounded figure: it agrees if it is within one percentage point.
+        passed = abs(share.value - reported_share.value) <= 1
+        results.append(
+            CheckResult(
+                key="national-share",
+                title=share.title,
+                year=share.year,
+                source=share.source,
+                reported_label=_("Reported share"),
+                reported=reported_share.value,
+                compared_label=_("Computed share"),
+                compared=share.value,
+                unit=PERCENT,
+                passed=passed,
+                explanation=_(
+                    "Computed as the province's annual output divided by the national output, "
+                    "both as the source reports them."
+                ),
+                finding=_("The figures agree.")
+                if passed
+                else _(
+                    "The source reports %(reported)s, but its own output figures "
+                    "(%(province)s of %(national)s) give %(computed)s."
+                )
+                % {
+                    "reported": _with_unit(reported_share.value, PERCENT),
+                    "province": _num(share.numerator.value),
+                    "national": _with_unit(
+                        share.denominator.value, share.denominator.indicator.unit
+                    ),
+                    "computed": _with_unit(share.value, PERCENT),
+                },
+            )
+        )
+    pairs = (
+        (
+            "active-weavers",
+            _("Active weavers against weaver's card holders"),
+            "active-weavers",
+            "weaver-card-holders",
+            _("Weavers active with a card cannot outnumber the holders of a weaver's card."),
+        ),
+        (
+            "card-holders",
+            _("Weaver's card holders against all weavers"),
+            "weaver-card-holders",
+            "weavers",
+            _("Card holders should be no more than all weavers of the province."),
         ),
     )
+    for key, title, part, whole, explanation in pairs:
+        if (smaller := figures.get((part, "province"))) and (
+            larger := figures.get((whole, "province"))
+        ):
+            results.append(_at_most(key, title, smaller, larger, explanation))
+    province = figures.get(("annual-production", "province"))
+    national = figures.get(("annual-production", "national"))
+    if province and national:
+        results.append(
+            _at_most(
+                "province-output",
+                _("Province output against national output"),
+                province,
+                national,
+                _("A province cannot produce more than the whole country."),
+            )
+        )
+    return results
 
 
-def active_within_card_holders(observations) -> CheckResult | None:
-    """Active weavers holding a card cannot outnumber the card holders."""
-    holders = _value(observations, "weaver-card-holders")
-    active = _value(observations, "active-weavers")
-    if not (holders and active):
-        return None
-    return CheckResult(
-        key="active-weavers",
-        title=str(_("Active weavers against weaver's card holders")),
-        year=active.year,
-        reported_label=str(_("Active weavers")),
-        reported=active.value,
-        compared_label=str(_("Weaver's card holders")),
-        compared=holders.value,
-        unit=str(_("persons")),
-        passed=active.value <= holders.value,
-        explanation=str(
-            _("Weavers active with a card cannot outnumber the holders of a weaver's card.")
-        ),
-    )
+def _source_checks(queryset=None) -> list[CheckResult]:
+    """Where several sources report the same indicator, year and scope, do they agree?"""
+    queryset = queryset if queryset is not None else Observation.objects.all()
+    series = defaultdict(list)
+    for obs in queryset.with_provenance().order_by("source__pk"):
+        series[(obs.indicator, obs.year, obs.scope)].append(obs)
+    results = []
+    for (indicator, year, scope), observations in series.items():
+        if len(observations) < 2:
+            continue
+        low = min(observations, key=lambda obs: obs.value)
+        high = max(observations, key=lambda obs: obs.value)
+        passed = high.value - low.value <= high.value * SOURCES_TOLERANCE
+        results.append(
+            CheckResult(
+                key=f"sources-{indicator.slug}-{scope}",
+                title=_("Sources for “%(indicator)s” (%(scope)s)")
+                % {"indicator": indicator.name, "scope": Observation.Scope(scope).label},
+                year=year,
+                source="",
+                reported_label=str(low.source),
+                reported=low.value,
+                compared_label=str(high.source),
+                compared=high.value,
+                unit=indicator.unit,
+                passed=passed,
+                explanation=_(
+                    "Sources for the same figure should agree within one percent of the larger."
+                ),
+                finding=_("The sources agree.")
+                if passed
+                else _("The sources differ by %(difference)s.")
+                % {"difference": _with_unit(high.value - low.value, indicator.unit)},
+            )
+        )
+    return results
 
 
-def card_holders_within_weavers(observations) -> CheckResult | None:
-    """Card holders are a part of all weavers in the province."""
-    weavers = _value(observations, "weavers")
-    holders = _value(observations, "weaver-card-holders")
-    if not (weavers and holders):
-        return None
-    return CheckResult(
-        key="card-holders",
-        title=str(_("Weaver's card holders against all weavers")),
-        year=holders.year,
-        reported_label=str(_("Weaver's card holders")),
-        reported=holders.value,
-        compared_label=str(_("All weavers")),
-        compared=weavers.value,
-        unit=str(_("persons")),
-        passed=holders.value <= weavers.value,
-        explanation=str(_("Card holders should be no more than all weavers of the province.")),
-    )
+def run_checks(queryset=None) -> list[CheckResult]:
+    """Every check of every publication, then the checks between sources."""
+    results = []
+    for (year, source), figures in publications(queryset).items():
+        results += _publication_checks(figures, _derive(figures, year, source))
+    return results + _source_checks(queryset)
 
 
-CHECKS = (national_share, active_within_card_holders, card_holders_within_weavers)
-
-
-def run_checks(year: int | None = None) -> list[CheckResult]:
-    observations = _latest_values(year)
-    return [result for check in CHECKS if (result := check(observations)) is not None]
+def failed_checks(queryset=None) -> list[CheckResult]:
+    return [check for check in run_checks(queryset) if not check.passed]

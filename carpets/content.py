@@ -40,6 +40,6 @@ def load_statistics(data: dict) -> None:
                 # Strings in the fixture, so no figure passes through a binary float.
                 "value": Decimal(observation["value"]),
                 "is_estimate": observation["is_estimate"],
-                **translated(observation, "reported_as", "note"),
+                **translated(observation, "reported_as", "method_note", "note"),
             },
         )

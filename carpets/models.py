@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
@@ -16,6 +17,7 @@ class Source(models.Model):
     publisher = models.CharField(_("publisher"), max_length=300)
     published_on = jmodels.jDateField(_("published or recorded on"), null=True, blank=True)
     url = models.URLField(_("address"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("source")
@@ -42,6 +44,7 @@ class Indicator(models.Model):
         blank=True,
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("indicator")
@@ -51,10 +54,48 @@ class Indicator(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("carpets:indicator-detail", kwargs={"slug": self.slug})
+
 
 class ObservationQuerySet(models.QuerySet):
     def with_provenance(self):
         return self.select_related("indicator", "source")
+
+    def matching(
+        self,
+        *,
+        cluster: str | None = None,
+        indicator: str | None = None,
+        scope: str | None = None,
+        year_from: int | None = None,
+        year_to: int | None = None,
+    ):
+        """The filters the downloads and the API offer, in one place (None means any)."""
+        queryset = self
+        if cluster:
+            queryset = queryset.filter(indicator__cluster__slug=cluster)
+        if indicator:
+            queryset = queryset.filter(indicator__slug=indicator)
+        if scope:
+            queryset = queryset.filter(scope=scope)
+        if year_from is not None:
+            queryset = queryset.filter(year__gte=year_from)
+        if year_to is not None:
+            queryset = queryset.filter(year__lte=year_to)
+        return queryset
+
+    def in_table_order(self):
+        return self.with_provenance().order_by("indicator__order", "scope", "year", "source__pk")
+
+    def last_changed(self):
+        """When the dataset last changed: an observation, its indicator or its source."""
+        stamps = self.aggregate(
+            observation=models.Max("updated_at"),
+            indicator=models.Max("indicator__updated_at"),
+            source=models.Max("source__updated_at"),
+        )
+        return max((stamp for stamp in stamps.values() if stamp), default=None)
 
     def latest_for(self, indicator_slug: str, scope: str = "province"):
         return (
@@ -90,7 +131,19 @@ class Observation(models.Model):
         _("reported as"), max_length=300, blank=True, help_text=_("The wording of the source.")
     )
     is_estimate = models.BooleanField(_("estimate"), default=False)
+    method_note = models.TextField(
+        _("method note"),
+        blank=True,
+        help_text=_("How the figure was obtained, as far as the source says."),
+    )
+    recorded_on = jmodels.jDateField(
+        _("recorded on"),
+        null=True,
+        blank=True,
+        help_text=_("The date the figure refers to, when it differs from the source's date."),
+    )
     note = models.TextField(_("note"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ObservationQuerySet.as_manager()
 
@@ -107,12 +160,21 @@ class Observation(models.Model):
                 ),
             ),
             models.CheckConstraint(
-                condition=Q(year__gte=1300, year__lte=1500), name="observation_year_jalali"
+                condition=Q(year__gte=1300, year__lte=1500),
+                name="observation_year_jalali",
+                violation_error_message=_("The year must be a Jalali year from 1300 to 1500."),
             ),
             models.CheckConstraint(
-                condition=Q(value__gte=0), name="observation_value_not_negative"
+                condition=Q(value__gte=0),
+                name="observation_value_not_negative",
+                violation_error_message=_("A value cannot be negative."),
             ),
         ]
 
     def __str__(self):
         return f"{self.indicator} ({self.year})"
+
+    @property
+    def dated_on(self):
+        """The observation's own record date, or else its source's publication date."""
+        return self.recorded_on or self.source.published_on

@@ -17,4 +17,4 @@ class IndicatorTranslation(TranslationOptions):
 
 @register(Observation)
 class ObservationTranslation(TranslationOptions):
-    fields = ("reported_as", "note")
+    fields = ("reported_as", "method_note", "note")

@@ -6,4 +6,5 @@ app_name = "carpets"
 
 urlpatterns = [
     path("", views.CarpetSectorView.as_view(), name="sector"),
+    path("<slug:slug>/", views.IndicatorDetailView.as_view(), name="indicator-detail"),
 ]

@@ -21,6 +21,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", seo.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The JSON API is language-neutral (fa and en fields side by side), so no language prefix.
+    path("api/", include("cluster_portal.api.urls")),
 ]
 
 # Persian is served at "/" and English at "/en/" (DESIGN.md URL map).
@@ -28,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("", include("clusters.urls")),
     path("carpets/", include("carpets.urls")),
+    path("data/", include("carpets.data_urls")),
     path("news/", include("news.urls")),
     path("search/", include("search.urls")),
     prefix_default_language=False,

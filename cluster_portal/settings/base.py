@@ -30,6 +30,7 @@ THIRD_PARTY_APPS = [
     "django_prose_editor",
     "sorl.thumbnail",
     "reversion",
+    "import_export",
 ]
 LOCAL_APPS = [
     "cluster_portal",

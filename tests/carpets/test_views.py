@@ -33,7 +33,7 @@ def test_the_page_shows_both_contradictions(client, content):
 
 
 def test_each_figure_names_its_year_and_source(client, content):
-    html = page_text(client.get("/carpets/"))
+    html = page_text(client.get("/carpets/")).split('id="figures-title"')[1]
     assert html.count("<td>۱۳۹۳</td>") == 17
     assert "شرکت شهرک" not in html or "صفحه خوشه" in html
     assert html.count("۲۸ آبان ۱۳۹۳") >= 17
@@ -44,3 +44,37 @@ def test_english_page_shows_figures_with_ascii_grouping(client, content):
     for figure in ("66,000", "23,600", "25,000", "350,000", "4,500,000", "7.8"):
         assert figure in html
     assert "Inconsistent" in html
+
+
+def test_each_figure_shows_its_method_note_and_gregorian_years(client, content):
+    html = page_text(client.get("/en/carpets/")).split('id="figures-title"')[1]
+    assert html.count("<td>2014–2015</td>") == 17
+    assert "by rough estimates" in html  # the province output's method note
+
+
+def test_the_page_shows_the_computed_figures_with_their_formula(client, content):
+    html = page_text(client.get("/en/carpets/"))
+    assert "province annual output ÷ national annual output × 100" in html
+    assert "350,000 ÷ 4,500,000" in html
+
+
+def test_the_page_states_each_contradiction_in_plain_words(client, content):
+    html = page_text(client.get("/en/carpets/"))
+    assert (
+        "The source reports 5%, but its own output figures "
+        "(350,000 of 4,500,000 m² a year) give 7.8%." in html
+    )
+    assert "exceed" in html and "1,400 persons" in html
+
+
+def test_the_page_links_to_the_open_data(client, content):
+    assert 'href="/data/"' in page_text(client.get("/carpets/"))
+
+
+def test_an_unknown_indicator_is_a_404(client, content):
+    assert client.get("/carpets/no-such-indicator/").status_code == 404
+
+
+def test_the_persian_finding_uses_persian_digits_and_percent_sign(client, content):
+    html = page_text(client.get("/carpets/"))
+    assert "منبع ۵٪ گزارش کرده است" in html and "۷٫۸٪ به دست می‌دهند" in html
