@@ -14,9 +14,10 @@ handler404 = "cluster_portal.views.page_not_found"
 handler500 = "cluster_portal.views.server_error"
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.PORTAL_ADMIN_PATH, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
 ]
 
 # Persian is served at "/" and English at "/en/" (DESIGN.md URL map).

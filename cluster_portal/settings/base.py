@@ -16,7 +16,8 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhos
 DJANGO_APPS = [
     # modeltranslation patches the admin, so it must come before it (ECOSYSTEM.md P10).
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin site is ours: it asks staff for a one-time password when the office turns that on.
+    "cluster_portal.admin_site.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -26,6 +27,9 @@ DJANGO_APPS = [
 ]
 THIRD_PARTY_APPS = [
     "django_jalali",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 LOCAL_APPS = [
     "cluster_portal",
@@ -37,16 +41,22 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cluster_portal.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "cluster_portal.middleware.AdminLanguageMiddleware",
+    "cluster_portal.middleware.RejectMalformedRequestMiddleware",
+    "cluster_portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a lockout raised anywhere above into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cluster_portal.urls"
@@ -77,6 +87,12 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Django 6 makes https the default scheme of URL fields; opt in now.
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# django-axes must see every login attempt first, so its backend comes before Django's.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -137,10 +153,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# The admin lives where the office chooses (a less guessable path keeps scanners' noise down).
+PORTAL_ADMIN_PATH = env("DJANGO_ADMIN_PATH", default="admin/").strip("/") + "/"
+
 # Nothing is loaded from another host, so the policy can be strict everywhere but the admin,
 # whose widgets (Jalali date picker, modeltranslation tabs) use inline scripts.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "EXCLUDE_URL_PREFIXES": [f"/{PORTAL_ADMIN_PATH}"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -157,6 +176,43 @@ CONTENT_SECURITY_POLICY = {
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Sent by PermissionsPolicyMiddleware: the site uses none of these browser features.
+PORTAL_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+
+# A shared cache (Redis) when REDIS_URL is set, so every app server sees the same lockouts;
+# otherwise each process keeps its own.
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Login protection (ECOSYSTEM.md P13): lock a username from one address after repeated failures,
+# so a guesser cannot lock out the whole office and one shared proxy IP does not lock everyone.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cluster_portal.views.login_locked_out"
+# Behind nginx the client address is in X-Forwarded-For; trust exactly as many proxies as run.
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=None)
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
+    "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
+)
+
+# Staff sign in with a one-time password too when the office turns this on (django-otp, TOTP).
+PORTAL_STAFF_OTP_REQUIRED = env.bool("DJANGO_STAFF_OTP", default=False)
+OTP_TOTP_ISSUER = "Zanjan cluster portal"
 
 LOGGING = {
     "version": 1,

@@ -11,3 +11,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Static files come from the finders here; WhiteNoise serves the collected files in production.
 MIDDLEWARE = [entry for entry in MIDDLEWARE if not entry.startswith("whitenoise.")]
+
+# `client.login()` authenticates without a request, which django-axes refuses; the lockout tests
+# (tests/ops/test_login_protection.py) switch it back on with the production values from base.
+AXES_ENABLED = False
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AXES_VERBOSE = False
