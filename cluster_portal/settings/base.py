@@ -84,6 +84,8 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
+# A kept-open connection is tested before reuse, so a restarted database costs no failed request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Django 6 makes https the default scheme of URL fields; opt in now.
 FORMS_URLFIELD_ASSUME_HTTPS = True
