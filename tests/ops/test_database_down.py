@@ -48,6 +48,7 @@ def test_database_down_then_back(client, database_via_proxy, url, lang, text):
         assert text in html
         assert "Traceback" not in html and "OperationalError" not in html
         assert down["Retry-After"]
+        assert f'href="{url}"' in html  # back to the home page in the same language
     assert client.get("/healthz").status_code == 200
     assert client.get("/readyz").status_code == 503
 

@@ -153,3 +153,23 @@ def test_with_otp_on_password_and_token_open_the_admin(client, otp_on, editor_de
 def test_with_otp_off_a_password_is_enough(client, editor_device, admin_url):
     assert sign_in(client, admin_url, "editor", PASSWORD).status_code == 302
     assert client.get(admin_url()).status_code == 200
+
+
+@pytest.mark.django_db
+def test_with_otp_on_a_wrong_token_is_refused_in_persian(client, otp_on, editor_device, admin_url):
+    wrong = f"{(int(current_token(editor_device)) + 1) % 1_000_000:06d}"
+    response = client.post(
+        admin_url("login/"),
+        {
+            "username": "editor",
+            "password": PASSWORD,
+            "otp_device": editor_device.persistent_id,
+            "otp_token": wrong,
+            "next": admin_url(),
+        },
+    )
+    assert response.status_code == 200
+    html = page_text(response)
+    assert "رمز یک‌بارمصرف نادرست است" in html
+    assert "رمز یک‌بارمصرف:" in html  # the token field's label
+    assert "_auth_user_id" not in client.session
