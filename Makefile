@@ -12,7 +12,7 @@ SERVE_ENV = DJANGO_SETTINGS_MODULE=cluster_portal.settings.prod \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_SECURE_HSTS_SECONDS=0
 
-.PHONY: run serve test lint format messages admin clean bench
+.PHONY: run serve test lint format messages admin clean bench soak
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ serve: $(STAMP) .secret-key
 	$(SERVE_ENV) $(MANAGE) load_demo
 	$(SERVE_ENV) $(BIN)/gunicorn cluster_portal.wsgi --workers 2 --bind 127.0.0.1:$(PORT) \
 		--access-logfile -
+
+# 60 s at 32 connections against `make serve`'s setup on PostgreSQL (its own database);
+# fails on any error or on worker memory growth, and writes the result into docs/operations.md.
+soak: $(STAMP) .secret-key
+	$(BIN)/python ops/soak.py --port $(PORT)
 
 test: $(STAMP)
 	$(MANAGE) build_messages -v0

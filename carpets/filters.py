@@ -23,7 +23,7 @@ def parse_year(params, name: str) -> int | None:
     if raw in (None, ""):
         return None
     text = to_ascii_digits(raw).strip()
-    if not text.isdigit() or not YEAR_MIN <= int(text) <= YEAR_MAX:
+    if not text.isdecimal() or not YEAR_MIN <= int(text) <= YEAR_MAX:
         raise FilterError(name, _("The year must be a Jalali year from 1300 to 1500."))
     return int(text)
 

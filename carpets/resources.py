@@ -34,7 +34,7 @@ class DigitsIntegerWidget(widgets.IntegerWidget):
         text = _GROUPING.sub("", _ascii(value))
         if isinstance(value, float) and value.is_integer():
             return int(value)
-        if not text.isdigit():
+        if not text.isdecimal():
             raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value})
         return int(text)
 

@@ -16,13 +16,14 @@ handler404 = "cluster_portal.views.page_not_found"
 handler500 = "cluster_portal.views.server_error"
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.PORTAL_ADMIN_PATH, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", seo.robots_txt, name="robots-txt"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # The JSON API is language-neutral (fa and en fields side by side), so no language prefix.
     path("api/", include("cluster_portal.api.urls")),
+    path("readyz", views.readyz, name="readyz"),
 ]
 
 # Persian is served at "/" and English at "/en/" (DESIGN.md URL map).

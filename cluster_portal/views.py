@@ -1,7 +1,12 @@
-"""Site-wide pages: the home page, error pages and the liveness probe."""
+"""Site-wide pages: the home page, error pages, the lockout page and the health probes."""
+
+import logging
+import sys
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseServerError
+from django.core.cache import cache
+from django.db import connections
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import TemplateView
@@ -9,6 +14,10 @@ from django.views.generic import TemplateView
 from carpets.models import Observation
 from clusters.models import Cluster, InfoPage, Office
 from news.models import Post
+
+from .middleware import DATABASE_UNAVAILABLE
+
+logger = logging.getLogger(__name__)
 
 HOME_KEY_FIGURES = ("weavers", "looms", "producing-units", "annual-production")
 
@@ -64,6 +73,10 @@ def page_not_found(request, exception):
 
 @requires_csrf_token
 def server_error(request):
+    # A database error raised outside a view (e.g. loading the session) still gets the 503 page.
+    exception = sys.exc_info()[1]
+    if isinstance(exception, DATABASE_UNAVAILABLE):
+        return database_unavailable(request, exception)
     # Rendered without context processors: the database may be the reason we are here.
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"request_path": request.path}))
@@ -72,3 +85,51 @@ def server_error(request):
 def healthz(request):
     """Liveness: the process answers. It touches neither the database nor the cache."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def database_unavailable(request, exception):
+    """The maintenance page: rendered from a plain template, it needs no database and no cache."""
+    logger.error("Database unavailable: %s", exception)
+    # Drop broken connections now, so the next request connects afresh when the database is back.
+    for connection in connections.all(initialized_only=True):
+        connection.close_if_unusable_or_obsolete()
+    template = loader.get_template("503.html")
+    response = HttpResponse(template.render({}), status=503)
+    response["Retry-After"] = "60"
+    return response
+
+
+def login_locked_out(request, response, credentials):
+    """django-axes' answer once a username has failed too often from one address."""
+    template = loader.get_template("429.html")
+    hours = settings.AXES_COOLOFF_TIME
+    return HttpResponse(template.render({"cooloff_hours": hours}, request), status=429)
+
+
+def readyz(request):
+    """Readiness: this server can answer real pages, because the database and cache respond."""
+    checks = {"database": _database_ready(), "cache": _cache_ready()}
+    ready = all(checks.values())
+    return JsonResponse(
+        {name: "ok" if ok else "unavailable" for name, ok in checks.items()},
+        status=200 if ready else 503,
+    )
+
+
+def _database_ready() -> bool:
+    try:
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return True
+    except DATABASE_UNAVAILABLE:
+        connections["default"].close_if_unusable_or_obsolete()
+        return False
+
+
+def _cache_ready() -> bool:
+    try:
+        cache.set("readyz", "ok", timeout=10)
+        return cache.get("readyz") == "ok"
+    except Exception:  # each cache backend raises its own connection errors
+        logger.exception("Cache unavailable")
+        return False

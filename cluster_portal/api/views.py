@@ -86,7 +86,7 @@ def _positive(request, name: str, default: int, maximum: int | None = None) -> i
     raw = request.GET.get(name)
     if raw in (None, ""):
         return default
-    if not raw.isdigit() or int(raw) < 1 or (maximum and int(raw) > maximum):
+    if not raw.isdecimal() or int(raw) < 1 or (maximum and int(raw) > maximum):
         message = (
             _("page_size must be a whole number from 1 to 100.")
             if maximum

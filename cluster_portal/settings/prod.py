@@ -25,3 +25,20 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "cluster_portal.storage.ForgivingManifestStaticFilesStorage"},
 }
+# With several app servers, uploads go to an S3-compatible store (django-storages, the `s3`
+# extra in pyproject.toml); docs/deploy.md shows the variables.
+if env("DJANGO_S3_BUCKET", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("DJANGO_S3_BUCKET"),
+            "endpoint_url": env("DJANGO_S3_ENDPOINT_URL", default=None),
+            "region_name": env("DJANGO_S3_REGION", default=None),
+            "access_key": env("DJANGO_S3_ACCESS_KEY"),
+            "secret_key": env("DJANGO_S3_SECRET_KEY"),
+            "custom_domain": env("DJANGO_S3_PUBLIC_DOMAIN", default=None),
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }

@@ -16,3 +16,8 @@ MIDDLEWARE = [entry for entry in MIDDLEWARE if not entry.startswith("whitenoise.
 # budgets count the pages' own SQL rather than a database cache's. The multi-process cache
 # test points both servers at Redis.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# `client.login()` authenticates without a request, which django-axes refuses; the lockout tests
+# (tests/ops/test_login_protection.py) switch it back on with the production values from base.
+AXES_ENABLED = False
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AXES_VERBOSE = False

@@ -28,7 +28,7 @@ def canonical_url(context):
     request = context["request"]
     url = request.build_absolute_uri(request.path)
     page = request.GET.get("page", "")
-    return f"{url}?page={page}" if page.isdigit() and page != "1" else url
+    return f"{url}?page={page}" if page.isdecimal() and page != "1" else url
 
 
 @register.simple_tag(takes_context=True)

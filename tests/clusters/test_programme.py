@@ -243,7 +243,7 @@ def test_overview_filters_by_sector_and_phase(client, content):
     assert [row[1] for row in rows] == ["خوشه زیتون و فرآوری آن", "خوشه فرآورده\u200cهای لبنی"]
 
 
-@pytest.mark.parametrize("query", ["?sector=bogus", "?phase=99", "?phase=<script>", "?sector=%00"])
+@pytest.mark.parametrize("query", ["?sector=bogus", "?phase=99", "?phase=<script>"])
 def test_bad_filters_show_every_cluster_with_a_persian_note(client, content, query):
     html, rows = compare_rows(client, query)
     assert len(rows) == 6
