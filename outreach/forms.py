@@ -50,7 +50,9 @@ class InquiryForm(ProtectedForm):
             )
         ],
     )
-    message = PlainCharField(label=_("Message"), max_length=3000, widget=forms.Textarea)
+    message = PlainCharField(
+        label=_("Message"), max_length=3000, widget=forms.Textarea(attrs={"rows": 6})
+    )
 
 
 class SubscribeForm(ProtectedForm):
