@@ -4,19 +4,22 @@ Every gunicorn worker and every app server reads the same cache (Redis when REDI
 otherwise the database), so an edit shows on the next request to any of them:
 
 - any save or delete of content bumps a generation number that is part of every key;
-- a page is kept no longer than until the next scheduled post's publish time, so a scheduled
-  post appears on time with no background job;
+- a page is kept no longer than until the next scheduled post's publish time or a notice's
+  start or end, so both appear and go on time with no background job;
 - staff and anyone with a session never get a cached page, and pages that carry a form token
   or set a cookie are never stored.
 """
 
 import datetime
+import logging
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 CONTENT_APPS = {"clusters", "carpets", "news", "directory", "outreach", "search"}
@@ -38,12 +41,19 @@ def current_generation() -> int:
 
 
 def invalidate(**_kwargs) -> None:
-    """Make every cached page stale, on every worker and server at once."""
+    """Make every cached page stale, on every worker and server at once.
+
+    A cache that cannot be reached must not stop an editor's save: pages then expire on their
+    own within PORTAL_PAGE_CACHE_SECONDS, and the failure is logged for the operator.
+    """
     cache = page_cache()
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:
+            cache.set(GENERATION_KEY, 2, timeout=None)
+    except Exception:
+        logger.exception("could not invalidate the page cache")
 
 
 def connect_invalidation() -> None:
@@ -55,19 +65,51 @@ def connect_invalidation() -> None:
     m2m_changed.connect(invalidate, dispatch_uid="page-cache-m2m", weak=False)
 
 
-def seconds_until_next_scheduled_post(now: datetime.datetime) -> int | None:
+def cached_for_generation(name: str, produce):
+    """A value computed once per content generation: shared by every worker until an edit."""
+    key = f"{name}:{current_generation()}"
+    cache = page_cache()
+    value = cache.get(key)
+    if value is None:
+        value = produce()
+        cache.set(key, value, settings.PORTAL_PAGE_CACHE_SECONDS)
+    return value
+
+
+def _scheduled_publish_times():
     from news.models import Post
 
-    upcoming = (
-        Post.objects.filter(status=Post.Status.PUBLISHED, publish_at__gt=now)
+    return list(
+        Post.objects.filter(status=Post.Status.PUBLISHED, publish_at__gt=timezone.now())
         .order_by("publish_at")
-        .values_list("publish_at", flat=True)
-        .first()
+        .values_list("publish_at", flat=True)[:100]
     )
-    if upcoming is None:
+
+
+def unfinished_notices():
+    from outreach.models import SiteNotice
+
+    return SiteNotice.objects.unfinished()
+
+
+def _gregorian(moment):
+    return moment.togregorian() if hasattr(moment, "togregorian") else moment
+
+
+def seconds_until_next_change(now: datetime.datetime) -> int | None:
+    """Seconds until a page changes by itself: a scheduled post goes live, a notice starts or
+    ends. Both lists are computed once per content generation and filtered by the clock here.
+    """
+    moments = [
+        _gregorian(moment)
+        for moment in cached_for_generation("scheduled-posts", _scheduled_publish_times)
+    ]
+    for notice in cached_for_generation("site-notices", unfinished_notices):
+        moments += [_gregorian(notice.starts_at), _gregorian(notice.ends_at)]
+    future = [moment for moment in moments if moment > now]
+    if not future:
         return None
-    moment = upcoming.togregorian() if hasattr(upcoming, "togregorian") else upcoming
-    return max(1, int((moment - now).total_seconds()))
+    return max(1, int((min(future) - now).total_seconds()))
 
 
 class AnonymousPageCacheMiddleware:
@@ -87,7 +129,7 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if self._cacheable_response(response):
             timeout = settings.PORTAL_PAGE_CACHE_SECONDS
-            until_next = seconds_until_next_scheduled_post(timezone.now())
+            until_next = seconds_until_next_change(timezone.now())
             if until_next is not None:
                 timeout = min(timeout, until_next)
             page_cache().set(key, response, timeout)
@@ -99,6 +141,8 @@ class AnonymousPageCacheMiddleware:
         return (
             request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            # A flash message ("thank you…") waits for this visitor alone.
+            and getattr(settings, "MESSAGE_COOKIE_NAME", "messages") not in request.COOKIES
             and not request.path_info.startswith(_NO_CACHE_PREFIXES)
         )
 

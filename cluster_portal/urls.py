@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("data/", include("carpets.data_urls")),
     path("news/", include("news.urls")),
     path("search/", include("search.urls")),
+    path("", include("outreach.urls")),
     prefix_default_language=False,
 )
 

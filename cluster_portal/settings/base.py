@@ -42,6 +42,7 @@ LOCAL_APPS = [
     "carpets",
     "news",
     "search",
+    "outreach",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -250,3 +251,24 @@ PORTAL_NEWS_ATTACHMENT_MAX_BYTES = env.int(
 # How many important news items the home page pins.
 PORTAL_IMPORTANT_NEWS_COUNT = 3
 PORTAL_NEWS_PAGE_SIZE = 10
+
+# Outreach (inquiries, news alerts, feedback). Mail goes through SMTP in production:
+# DJANGO_EMAIL_URL=smtp+tls://user:password@mail.example.org:587 (django-environ's email URL).
+vars().update(env.email_url("DJANGO_EMAIL_URL", default="smtp://127.0.0.1:25"))
+DEFAULT_FROM_EMAIL = env(
+    "DJANGO_DEFAULT_FROM_EMAIL", default="Zanjan Industrial Clusters <no-reply@localhost>"
+)
+EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=20)
+# Links in emails need the public address: the sending job runs without a request.
+OUTREACH_SITE_URL = env("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
+# Behind a reverse proxy every client has the proxy's address; name the header it sets
+# (e.g. HTTP_X_REAL_IP) so rate limits count real clients.
+OUTREACH_CLIENT_IP_HEADER = env("DJANGO_CLIENT_IP_HEADER", default="")
+# Closed inquiries lose the sender's personal data this many days after closing.
+OUTREACH_INQUIRY_RETENTION_DAYS = env.int("DJANGO_INQUIRY_RETENTION_DAYS", default=365)
+OUTREACH_MIN_FILL_SECONDS = 3
+OUTREACH_FORM_MAX_AGE_SECONDS = 60 * 60 * 2
+OUTREACH_RATE_LIMIT = {"count": 5, "window_seconds": 60 * 60}
+OUTREACH_ALERT_MAX_ATTEMPTS = 5
+# Posts older than this when the sender first sees them are not mailed (a new installation).
+OUTREACH_ALERT_MAX_POST_AGE_DAYS = 7

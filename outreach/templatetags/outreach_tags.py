@@ -1,0 +1,27 @@
+"""Blocks other pages show: the site notice banner (with flash messages) and page feedback."""
+
+from django import template
+from django.utils import timezone
+
+from cluster_portal.page_cache import cached_for_generation, unfinished_notices
+from outreach.forms import FeedbackForm
+
+register = template.Library()
+
+
+@register.inclusion_tag("outreach/includes/site_notice.html", takes_context=True)
+def site_notice(context):
+    """Current notices and the messages of the last action (e.g. "thank you for your feedback")."""
+    # Notices not yet ended, shared by all workers until an edit; the window is checked here.
+    unfinished = cached_for_generation("site-notices", unfinished_notices)
+    now = timezone.now()
+    return {
+        "notices": [notice for notice in unfinished if notice.is_showing(now)],
+        "messages": context.get("messages"),
+    }
+
+
+@register.inclusion_tag("outreach/includes/page_feedback.html", takes_context=True)
+def page_feedback(context):
+    """A "was this page useful?" form that posts and comes back to this page."""
+    return {"form": FeedbackForm(initial={"path": context["request"].path})}

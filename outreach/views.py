@@ -1,0 +1,149 @@
+from urllib.parse import urlsplit
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import FormView, TemplateView
+
+from clusters.models import Cluster
+
+from . import services
+from .forms import FeedbackForm, InquiryForm, SubscribeForm
+from .models import Inquiry, PageFeedback, Subscriber
+from .spam import client_key, over_rate_limit, rate_limit_since
+
+SESSION_REFERENCE = "outreach_inquiry_reference"
+RATE_LIMITED = _("Too many submissions from your connection. Please try again in an hour.")
+
+
+class RateLimitedFormView(FormView):
+    """A public form that refuses a client's submissions beyond the limit (counted in the DB)."""
+
+    def recent_from_client(self, key):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        self.client_key = client_key(self.request)
+        if over_rate_limit(self.recent_from_client(self.client_key)):
+            form.add_error(None, RATE_LIMITED)
+            return self.form_invalid(form)
+        return self.submit(form)
+
+
+class InquiryCreateView(RateLimitedFormView):
+    template_name = "outreach/inquiry_form.html"
+    form_class = InquiryForm
+
+    def get_initial(self):
+        # A cluster page's "contact the office" link preselects its cluster: ?cluster=<slug>.
+        slug = self.request.GET.get("cluster", "")
+        return {"cluster": Cluster.objects.filter(slug=slug).first() if slug else None}
+
+    def recent_from_client(self, key):
+        return Inquiry.objects.from_client(key, since=rate_limit_since())
+
+    def submit(self, form):
+        data = form.cleaned_data
+        inquiry = services.inquiry_submit(
+            kind=data["kind"],
+            cluster=data["cluster"],
+            name=data["name"],
+            organisation=data["organisation"],
+            email=data["email"],
+            phone=data["phone"],
+            message=data["message"],
+            language=get_language(),
+            client_key=self.client_key,
+        )
+        self.request.session[SESSION_REFERENCE] = inquiry.reference
+        return redirect("outreach:inquiry-sent")
+
+
+class InquirySentView(TemplateView):
+    template_name = "outreach/inquiry_sent.html"
+
+    def get(self, request, *args, **kwargs):
+        if SESSION_REFERENCE not in request.session:
+            return redirect("outreach:inquiry")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(reference=self.request.session[SESSION_REFERENCE], **kwargs)
+
+
+class SubscribeView(RateLimitedFormView):
+    template_name = "outreach/subscribe_form.html"
+    form_class = SubscribeForm
+
+    def recent_from_client(self, key):
+        return Subscriber.objects.requested_by(key, since=rate_limit_since())
+
+    def submit(self, form):
+        data = form.cleaned_data
+        sent = services.subscriber_request(
+            email=data["email"],
+            all_news=data["all_news"],
+            clusters=list(data["clusters"]),
+            language=get_language(),
+            client_key=self.client_key,
+        )
+        if not sent:
+            form.add_error(None, _("We could not send the email just now. Please try again later."))
+            return self.form_invalid(form)
+        return redirect("outreach:alerts-check-email")
+
+
+class ConfirmView(TemplateView):
+    """GET shows a button, POST confirms: a mail scanner that follows links confirms nothing."""
+
+    template_name = "outreach/alerts_confirm.html"
+
+    def post(self, request, token):
+        if services.subscriber_confirm(token=token) is None:
+            return render(request, "outreach/alerts_link_invalid.html", status=400)
+        return redirect("outreach:alerts-confirmed")
+
+
+# The signed token is the credential; mail clients POST here without a CSRF cookie (RFC 8058).
+@method_decorator(csrf_exempt, name="dispatch")
+class UnsubscribeView(TemplateView):
+    template_name = "outreach/alerts_unsubscribe.html"
+
+    def post(self, request, token):
+        if services.subscriber_unsubscribe(token=token) is None:
+            return render(request, "outreach/alerts_link_invalid.html", status=400)
+        return render(request, "outreach/alerts_unsubscribed.html")
+
+
+# Without a CSRF token the page carrying the form stays cacheable for every visitor; a forged
+# vote is worth no more than an anonymous one, and the rate limit and honeypot still apply.
+@method_decorator(csrf_exempt, name="dispatch")
+class FeedbackView(RateLimitedFormView):
+    template_name = "outreach/feedback_form.html"
+    form_class = FeedbackForm
+    http_method_names = ["post"]
+
+    def recent_from_client(self, key):
+        return PageFeedback.objects.from_client(key, since=rate_limit_since())
+
+    def submit(self, form):
+        data = form.cleaned_data
+        path = urlsplit(data["path"]).path
+        try:
+            resolve(path)
+        except Resolver404:
+            form.add_error(None, _("This page address is not valid."))
+            return self.form_invalid(form)
+        services.feedback_submit(
+            path=path,
+            language=get_language(),
+            useful=data["useful"],
+            comment=data["comment"],
+            client_key=self.client_key,
+        )
+        messages.success(self.request, _("Thank you for your feedback."))
+        return redirect(path)

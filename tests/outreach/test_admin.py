@@ -1,0 +1,100 @@
+import datetime
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+
+from news.models import Post
+from outreach.models import Delivery, Inquiry, PageFeedback, SiteNotice, Subscriber
+from tests.clusters.test_admin import admin_url, assert_persian_admin
+from tests.conftest import page_text
+
+MODELS = [model for model in admin.site._registry if model._meta.app_label == "outreach"]
+
+
+@pytest.fixture
+def records(content):
+    now = timezone.now()
+    inquiry = Inquiry.objects.create(
+        reference="ZC-1404-000001", kind="invest", name="مریم", email="m@example.org", message="پ"
+    )
+    subscriber = Subscriber.objects.create(email="r@example.org")
+    post = Post.objects.create(title_fa="خبر", slug="k", body_fa="م", status="published")
+    Delivery.objects.create(post=post, subscriber=subscriber)
+    for useful in (True, True, True, False):
+        PageFeedback.objects.create(path="/clusters/olive/", language="fa", useful=useful)
+    SiteNotice.objects.create(
+        text_fa="اطلاعیه", starts_at=now, ends_at=now + datetime.timedelta(days=1)
+    )
+    return inquiry
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda model: model._meta.label)
+def test_changelist_and_change_pages_are_persian(staff_client, records, model):
+    response = staff_client.get(admin_url(model, "changelist"))
+    assert response.status_code == 200
+    assert_persian_admin(page_text(response))
+    obj = model.objects.first()
+    response = staff_client.get(admin_url(model, "change", obj.pk))
+    assert response.status_code == 200
+    assert_persian_admin(page_text(response))
+
+
+def test_site_notice_has_jalali_pickers(staff_client, db):
+    html = page_text(staff_client.get(admin_url(SiteNotice, "add")))
+    assert_persian_admin(html)
+    assert 'class="vjDateField' in html
+    assert "jquery.ui.datepicker-cc-fa.js" in html
+    assert "jquery-1.10.2" not in html
+
+
+def test_staff_turn_a_notice_on_through_the_admin(staff_client, client, content):
+    response = staff_client.post(
+        admin_url(SiteNotice, "add"),
+        {
+            "text_fa": "دفتر روز پنجشنبه تعطیل است.",
+            "text_en": "",
+            "link": "",
+            "level": "warning",
+            "is_active": "on",
+            "starts_at_0": "1400-01-01",
+            "starts_at_1": "00:00:00",
+            "ends_at_0": "1499-01-01",
+            "ends_at_1": "00:00:00",
+        },
+    )
+    assert response.status_code == 302, page_text(response)
+    assert "دفتر روز پنجشنبه تعطیل است." in page_text(client.get("/"))
+    # English falls back to the Persian text rather than showing nothing.
+    assert "دفتر روز پنجشنبه تعطیل است." in page_text(client.get("/en/"))
+
+
+def test_feedback_summary_shows_counts_and_share_of_yes(staff_client, records):
+    html = page_text(staff_client.get("/admin/outreach/feedbackpage/"))
+    assert "/clusters/olive/" in html
+    assert "<td>۴</td>" in html and "<td>۳</td>" in html
+    assert "۷۵٪" in html  # 3 of 4
+    response = staff_client.get("/admin/outreach/pagefeedback/?path=/clusters/olive/&language=fa")
+    assert response.status_code == 200
+
+
+def test_closing_an_inquiry_in_the_admin_starts_the_retention_clock(staff_client, records):
+    response = staff_client.post(
+        admin_url(Inquiry, "change", records.pk), {"status": "closed", "staff_note": "پاسخ داده شد"}
+    )
+    assert response.status_code == 302
+    records.refresh_from_db()
+    assert records.status == "closed" and records.closed_at is not None
+    assert records.staff_note == "پاسخ داده شد"
+    assert records.email == "m@example.org"  # staff cannot alter what the sender wrote
+
+
+def test_inquiries_are_hidden_from_anyone_without_permission(client, django_user_model, records):
+    assert client.get(admin_url(Inquiry, "changelist")).status_code == 302  # to the login
+    editor = django_user_model.objects.create_user("news-editor", password="x" * 16, is_staff=True)
+    editor.user_permissions.add(Permission.objects.get(codename="change_post"))
+    client.force_login(editor)
+    assert client.get(admin_url(Inquiry, "changelist")).status_code == 403
+    assert client.get(admin_url(Inquiry, "change", records.pk)).status_code == 403
+    assert "m@example.org" not in page_text(client.get("/admin/"))
