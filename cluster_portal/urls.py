@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("carpets/", include("carpets.urls")),
     path("news/", include("news.urls")),
     path("search/", include("search.urls")),
+    path("", include("directory.urls")),
     prefix_default_language=False,
 )
 

@@ -27,6 +27,7 @@ DJANGO_APPS = [
 ]
 THIRD_PARTY_APPS = [
     "django_jalali",
+    "import_export",
 ]
 LOCAL_APPS = [
     "cluster_portal",
@@ -34,6 +35,7 @@ LOCAL_APPS = [
     "carpets",
     "news",
     "search",
+    "directory",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
