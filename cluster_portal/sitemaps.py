@@ -3,7 +3,9 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from clusters.models import Cluster
+from carpets.models import Indicator
+from clusters.models import Cluster, LegalBasis, PriorityRanking
+from directory.models import Document, Organisation
 from news.models import Post
 
 
@@ -23,20 +25,38 @@ class StaticPagesSitemap(TranslatedSitemap):
             "clusters:about",
             "clusters:legal-bases",
             "clusters:cluster-list",
+            "clusters:ranking-list",
+            "clusters:cluster-compare",
             "carpets:sector",
+            "data:index",
             "news:post-list",
+            "news:events-upcoming",
+            "news:events-past",
+            "directory:organisation-list",
+            "directory:document-list",
+            "directory:glossary",
+            "directory:faq",
+            "outreach:inquiry",
+            "outreach:alerts",
         ]
 
     def location(self, item):
         return reverse(item)
 
 
-class ClusterSitemap(TranslatedSitemap):
+class ModelSitemap(TranslatedSitemap):
+    """Every object of a queryset, at its get_absolute_url()."""
+
     changefreq = "monthly"
-    priority = 0.7
+    priority = 0.6
+    queryset = None
 
     def items(self):
-        return Cluster.objects.order_by("pk")
+        return self.queryset.order_by("pk")
+
+
+def model_sitemap(queryset, **attributes):
+    return type("Sitemap", (ModelSitemap,), {"queryset": queryset, **attributes})
 
 
 class PostSitemap(TranslatedSitemap):
@@ -53,6 +73,11 @@ class PostSitemap(TranslatedSitemap):
 
 SITEMAPS = {
     "pages": StaticPagesSitemap,
-    "clusters": ClusterSitemap,
+    "clusters": model_sitemap(Cluster.objects.all(), priority=0.7),
+    "legal-bases": model_sitemap(LegalBasis.objects.all()),
+    "rankings": model_sitemap(PriorityRanking.objects.all()),
+    "indicators": model_sitemap(Indicator.objects.all()),
+    "organisations": model_sitemap(Organisation.objects.all(), priority=0.4),
+    "documents": model_sitemap(Document.objects.all(), priority=0.5),
     "news": PostSitemap,
 }

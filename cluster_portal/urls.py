@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("news/", include("news.urls")),
     path("search/", include("search.urls")),
     path("", include("outreach.urls")),
+    path("", include("directory.urls")),
     prefix_default_language=False,
 )
 

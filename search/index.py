@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from carpets.models import Indicator
 from cluster_portal.persian import ZWNJ, normalize
 from clusters.models import Cluster, InfoPage, LegalBasis
+from directory.models import Document, Organisation, Question, Term
 from news.models import Post
 
 from .models import SearchDocument
@@ -79,12 +80,54 @@ def _post(post):
     )
 
 
+def _organisation(organisation):
+    return Entry(
+        kind="organisation",
+        title=organisation.name,
+        text=f"{organisation.get_kind_display()}\n{organisation.city}\n{organisation.description}",
+        url=organisation.get_absolute_url(),
+        weight=2,
+    )
+
+
+def _library_document(document):
+    return Entry(
+        kind="document",
+        title=document.title,
+        text=document.summary,
+        url=document.get_absolute_url(),
+        weight=2,
+    )
+
+
+def _term(term):
+    return Entry(
+        kind="term",
+        title=term.term,
+        text=f"{term.other_forms}\n{term.definition}",
+        url=term.get_absolute_url(),
+    )
+
+
+def _question(question):
+    return Entry(
+        kind="question",
+        title=question.question,
+        text=question.answer,
+        url=reverse("directory:faq") + f"#faq-{question.slug}",
+    )
+
+
 INDEXED = {
     Cluster: _cluster,
     InfoPage: _info_page,
     LegalBasis: _legal_basis,
     Indicator: _indicator,
     Post: _post,
+    Organisation: _organisation,
+    Document: _library_document,
+    Term: _term,
+    Question: _question,
 }
 
 KIND_LABELS = {
@@ -93,6 +136,10 @@ KIND_LABELS = {
     "legal-basis": _("Legal basis"),
     "indicator": _("Carpet figure"),
     "post": _("News"),
+    "organisation": _("Organisation"),
+    "document": _("Document"),
+    "term": _("Glossary"),
+    "question": _("Question"),
 }
 
 

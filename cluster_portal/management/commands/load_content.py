@@ -6,6 +6,7 @@ from django.db import transaction
 from carpets.content import load_statistics
 from cluster_portal.content import read_fixture
 from clusters.content import load_programme
+from directory.content import load_directory
 
 
 class Command(BaseCommand):
@@ -15,4 +16,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         load_programme(read_fixture("content/programme.json"))
         load_statistics(read_fixture("content/statistics.json"))
+        load_directory(read_fixture("content/directory.json"))
         self.stdout.write(self.style.SUCCESS("Content loaded."))

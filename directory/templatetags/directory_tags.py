@@ -1,0 +1,108 @@
+"""Directory blocks for other apps' pages, and glossary links in running text.
+
+`clusters` never imports `directory`; a cluster page loads these tags instead.
+"""
+
+import re
+
+from django import template
+from django.core.cache import cache
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import get_language, gettext, ngettext
+
+from cluster_portal.persian import format_number, variant_pattern
+from directory.models import Document, Organisation, Term
+from directory.models.organisations import kind_counts
+
+register = template.Library()
+
+GLOSSARY_CACHE_SECONDS = 300
+
+
+def glossary_cache_key(language: str) -> str:
+    return f"directory:glossary-forms:{language}"
+
+
+def _glossary_forms() -> list[tuple[str, str]]:
+    """[(form, url)] of the active language, longest form first, cached between requests."""
+    key = glossary_cache_key(get_language() or "fa")
+    forms = cache.get(key)
+    if forms is None:
+        forms = sorted(
+            (
+                (form, term.get_absolute_url())
+                for term in Term.objects.all()
+                for form in term.forms()
+            ),
+            key=lambda pair: len(pair[0]),
+            reverse=True,
+        )
+        cache.set(key, forms, GLOSSARY_CACHE_SECONDS)
+    return forms
+
+
+@register.filter(needs_autoescape=True)
+def link_glossary(text, autoescape=True):
+    """Plain text with the first occurrence of each glossary term linked to its entry.
+
+    The text is escaped piece by piece, so markup typed into it stays visible text; text that is
+    already HTML (safe) is returned unchanged rather than risk links inside its tags.
+    """
+    if not text:
+        return ""
+    if isinstance(text, SafeData):
+        return text
+    text = str(text)
+    escape = conditional_escape if autoescape else str
+    forms = _glossary_forms()
+    if not forms:
+        return escape(text)
+    # Each form matches however it was typed (Arabic letters, digits, ZWNJ), as a whole word.
+    alternatives = "|".join(
+        f"(?P<t{index}>{variant_pattern(form)})" for index, (form, _url) in enumerate(forms)
+    )
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    pieces, position, linked = [], 0, set()
+    for match in pattern.finditer(text):
+        url = forms[int(match.lastgroup[1:])][1]
+        if url in linked:
+            continue
+        linked.add(url)
+        pieces.append(escape(text[position : match.start()]))
+        pieces.append(format_html('<a class="glossary-link" href="{}">{}</a>', url, match.group()))
+        position = match.end()
+    pieces.append(escape(text[position:]))
+    return mark_safe("".join(str(piece) for piece in pieces))
+
+
+@register.filter
+def file_size(value):
+    """A download size in the reader's digits: ۲۳٫۴ کیلوبایت, 23.4 KB."""
+    size = int(value or 0)
+    language = (get_language() or "fa").split("-")[0]
+    if size < 1024:
+        return ngettext("%(size)s byte", "%(size)s bytes", size) % {
+            "size": format_number(size, language)
+        }
+    if size < 1024 * 1024:
+        return gettext("%(size)s KB") % {"size": format_number(size / 1024, language, 1)}
+    return gettext("%(size)s MB") % {"size": format_number(size / 1024 / 1024, language, 1)}
+
+
+@register.inclusion_tag("directory/includes/cluster_actors.html")
+def cluster_actors(cluster, limit=10):
+    """The cluster's organisations by kind, with counts computed or labelled as reported."""
+    organisations = Organisation.objects.filter(cluster=cluster).listed()
+    return {
+        "cluster": cluster,
+        "counts": kind_counts(cluster),
+        "organisations": organisations[:limit],
+        "more": organisations.count() > limit,
+    }
+
+
+@register.inclusion_tag("directory/includes/cluster_documents.html")
+def cluster_documents(cluster, limit=5):
+    documents = Document.objects.filter(clusters=cluster).for_listing()
+    return {"cluster": cluster, "documents": documents[:limit]}
