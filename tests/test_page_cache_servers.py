@@ -1,0 +1,180 @@
+"""Two real server processes share one page cache: an edit, a publish, an unpublish or a
+scheduled post's time shows on the next request to either of them.
+
+Needs PostgreSQL (both servers must see the test's committed rows) and Redis; CI runs it on
+PostgreSQL. Run locally with DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal.
+"""
+
+import datetime
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+
+from clusters.models import Cluster
+from news.models import Post
+
+REDIS_URL = "redis://127.0.0.1:6379/13"
+PORTS = (8191, 8192)
+
+
+def _redis_reachable() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="servers must share the test database: run with "
+        "DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal (CI does)",
+    ),
+    pytest.mark.skipif(not _redis_reachable(), reason="needs Redis on 127.0.0.1:6379"),
+]
+
+
+def fetch(port: int, path: str) -> tuple[str, str | None]:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=20) as response:
+        return response.read().decode(), response.headers.get("X-Page-Cache")
+
+
+@pytest.fixture
+def shared_cache(settings):
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "portal",
+        }
+    }
+
+
+@pytest.fixture(scope="module")
+def server_ports(django_db_setup, tmp_path_factory):
+    """Two gunicorn processes, started once for the module, on the test database."""
+    database = settings.DATABASES["default"]
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cluster_portal.settings.prod",
+        "DJANGO_SECRET_KEY": "two-servers-test-" + "k" * 40,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_SECURE_COOKIES": "false",
+        "DJANGO_SECURE_HSTS_SECONDS": "0",
+        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
+        f"{database['NAME']}",
+        "REDIS_URL": REDIS_URL,
+        "DJANGO_CACHE_PREFIX": "portal",
+        "DJANGO_STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+    root = Path(settings.BASE_DIR)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=root,
+        env=env,
+        check=True,
+    )
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent))
+    processes = [
+        subprocess.Popen(
+            [gunicorn, "cluster_portal.wsgi", "--workers", "1", "--bind", f"127.0.0.1:{port}"],
+            cwd=root,
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for port in PORTS
+    ]
+    try:
+        for port in PORTS:
+            for _ in range(150):
+                try:
+                    fetch(port, "/healthz")
+                    break
+                except (urllib.error.URLError, ConnectionError):
+                    time.sleep(0.1)
+        yield PORTS
+    finally:
+        for process in processes:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=20)
+
+
+@pytest.fixture
+def servers(server_ports, transactional_db, shared_cache):
+    call_command("load_content", verbosity=0)
+    return server_ports
+
+
+def test_one_server_fills_the_cache_the_other_reads_it(servers):
+    first, second = servers
+    assert fetch(first, "/clusters/zinc/")[1] == "miss"
+    assert fetch(second, "/clusters/zinc/")[1] == "hit"
+
+
+def test_an_edit_shows_on_both_servers_in_both_languages(servers):
+    first, second = servers
+    for port in servers:
+        for path in ("/clusters/zinc/", "/en/clusters/zinc/"):
+            fetch(port, path)
+    zinc = Cluster.objects.get(slug="zinc")
+    zinc.name_fa, zinc.name_en = "خوشه روی و سرب", "Zinc and lead cluster"
+    zinc.save()
+    assert "خوشه روی و سرب" in fetch(second, "/clusters/zinc/")[0]
+    assert "Zinc and lead cluster" in fetch(first, "/en/clusters/zinc/")[0]
+
+
+def test_publish_and_unpublish_show_on_both_servers(servers):
+    first, second = servers
+    fetch(first, "/news/")
+    post = Post.objects.create(
+        title_fa="خبر دو سرور",
+        slug="do-server",
+        body_fa="<p>متن</p>",
+        status=Post.Status.PUBLISHED,
+        publish_at=timezone.now() - datetime.timedelta(minutes=1),
+    )
+    assert "خبر دو سرور" in fetch(second, "/news/")[0]
+    post.status = Post.Status.UNPUBLISHED
+    post.save()
+    assert "خبر دو سرور" not in fetch(first, "/news/")[0]
+    assert "خبر دو سرور" not in fetch(second, "/news/")[0]
+
+
+def test_a_scheduled_post_appears_on_both_servers_when_its_time_passes(servers):
+    first, second = servers
+    publish_at = timezone.now() + datetime.timedelta(seconds=3)
+    Post.objects.create(
+        title_fa="خبر زمان‌دار",
+        slug="zamandar",
+        body_fa="<p>متن</p>",
+        status=Post.Status.PUBLISHED,
+        publish_at=publish_at,
+    )
+    assert "خبر زمان‌دار" not in fetch(first, "/news/")[0]
+    assert fetch(second, "/news/")[1] == "hit"  # cached, but only until the publish time
+    deadline = time.monotonic() + 15
+    while timezone.now() < publish_at and time.monotonic() < deadline:
+        time.sleep(0.25)
+    assert "خبر زمان‌دار" in fetch(second, "/news/")[0]
+    assert "خبر زمان‌دار" in fetch(first, "/news/")[0]
