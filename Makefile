@@ -25,9 +25,9 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(MANAGE) migrate --noinput
-	$(MANAGE) createcachetable
 	$(MANAGE) load_content
 	$(MANAGE) load_demo
+	$(MANAGE) createinitialrevisions --comment "Initial version" -v0
 	$(MANAGE) build_messages
 	@echo "Create an admin account with: make admin   (then open http://127.0.0.1:$(PORT)/admin/)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -36,9 +36,9 @@ serve: $(STAMP) .secret-key
 	$(MANAGE) build_messages
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v0
 	$(SERVE_ENV) $(MANAGE) migrate --noinput
-	$(SERVE_ENV) $(MANAGE) createcachetable
 	$(SERVE_ENV) $(MANAGE) load_content
 	$(SERVE_ENV) $(MANAGE) load_demo
+	$(SERVE_ENV) $(MANAGE) createinitialrevisions --comment "Initial version" -v0
 	$(SERVE_ENV) $(BIN)/gunicorn cluster_portal.wsgi --workers 2 --bind 127.0.0.1:$(PORT) \
 		--access-logfile -
 
@@ -62,7 +62,7 @@ format: $(STAMP)
 	$(BIN)/djhtml templates
 
 messages: $(STAMP)
-	$(MANAGE) makemessages -l fa -l en --ignore=.venv --ignore=staticfiles
+	$(MANAGE) makemessages -l fa -l en --ignore=.venv --ignore=staticfiles --ignore=bench
 	$(MANAGE) build_messages
 
 admin: $(STAMP)
