@@ -169,10 +169,15 @@ def parse_wrk(output):
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
     ):
         errors += sum(int(number) for number in match.groups())
+
+    def percentile(label):
+        match = re.search(rf"{label}%\s+([\d.]+(?:us|ms|s|m))", output)
+        return _to_ms(match.group(1)) if match else float("inf")
+
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50": _to_ms(re.search(r"50%\s+(\S+)", output).group(1)),
-        "p99": _to_ms(re.search(r"99%\s+(\S+)", output).group(1)),
+        "p50": percentile(50),
+        "p99": percentile(99),
         "errors": errors,
         "bytes": _to_bytes(read) / max(1, int(requests)),
     }

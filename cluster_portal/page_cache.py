@@ -121,20 +121,32 @@ class AnonymousPageCacheMiddleware:
             response = self.get_response(request)
             response.headers.setdefault("Cache-Control", "private, no-cache")
             return response
-        key = f"page:{current_generation()}:{request.get_full_path()}"
-        cached = page_cache().get(key)
+        try:
+            key = f"page:{current_generation()}:{request.get_full_path()}"
+            cached = page_cache().get(key)
+        except Exception:
+            # An unreachable cache costs speed, never the page.
+            logger.exception("page cache unavailable")
+            return self.get_response(request)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             return cached
         response = self.get_response(request)
         if self._cacheable_response(response):
-            timeout = settings.PORTAL_PAGE_CACHE_SECONDS
-            until_next = seconds_until_next_change(timezone.now())
-            if until_next is not None:
-                timeout = min(timeout, until_next)
-            page_cache().set(key, response, timeout)
-            response["X-Page-Cache"] = "miss"
+            try:
+                self._store(key, response)
+            except Exception:
+                logger.exception("could not store a page in the cache")
         return response
+
+    @staticmethod
+    def _store(key, response):
+        timeout = settings.PORTAL_PAGE_CACHE_SECONDS
+        until_next = seconds_until_next_change(timezone.now())
+        if until_next is not None:
+            timeout = min(timeout, until_next)
+        page_cache().set(key, response, timeout)
+        response["X-Page-Cache"] = "miss"
 
     @staticmethod
     def _cacheable_request(request) -> bool:
