@@ -11,6 +11,8 @@ from .checks import derived_figures, publications, run_checks
 from .filters import FilterError, observation_filters
 from .models import Indicator, Observation
 
+CARPET_CLUSTER = "handmade-carpet"
+
 
 class CarpetSectorView(TemplateView):
     """Every reported figure with its provenance, the figures computed from them, the checks
@@ -19,14 +21,16 @@ class CarpetSectorView(TemplateView):
     template_name = "carpets/sector.html"
 
     def get_context_data(self, **kwargs):
-        checks = run_checks()
-        groups = publications()
+        # The carpet cluster's figures only: other clusters' indicators have their own pages.
+        sector = Observation.objects.filter(indicator__cluster__slug=CARPET_CLUSTER)
+        checks = run_checks(sector)
+        groups = publications(sector)
         people = [charts.people_chart(figures, year) for (year, _source), figures in groups.items()]
         return super().get_context_data(
-            cluster=Cluster.objects.filter(slug="handmade-carpet").first(),
-            observations=Observation.objects.in_table_order(),
+            cluster=Cluster.objects.filter(slug=CARPET_CLUSTER).first(),
+            observations=sector.in_table_order(),
             checks=checks,
-            derived=derived_figures(),
+            derived=derived_figures(sector),
             comparison_charts=[chart for chart in people if chart],
             check_charts=[charts.check_chart(check) for check in checks if not check.passed],
             **kwargs,

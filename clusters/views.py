@@ -2,10 +2,13 @@ from django.db.models import Prefetch
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
+from cluster_portal.page_cache import cached_for_generation
+
 from .forms import ClusterFilterForm
 from .models import (
     Advantage,
     Cluster,
+    DevelopmentProject,
     InfoPage,
     JointAction,
     LegalBasis,
@@ -120,6 +123,19 @@ class ClusterCompareView(ListView):
         return super().get_context_data(form=self.form, **kwargs)
 
 
+def development_project(cluster):
+    """The cluster's project with its team, governance and phases with their laws, or None."""
+    return (
+        DevelopmentProject.objects.filter(cluster=cluster)
+        .prefetch_related(
+            "team",
+            "governance",
+            Prefetch("phases", ProjectPhase.objects.prefetch_related("legal_bases")),
+        )
+        .first()
+    )
+
+
 class ClusterDetailView(DetailView):
     """A cluster's profile, rank history, development project, joint actions and laws."""
 
@@ -127,15 +143,15 @@ class ClusterDetailView(DetailView):
     template_name = "clusters/cluster_detail.html"
 
     def get_queryset(self):
-        return Cluster.objects.select_related("project").prefetch_related(
-            "legal_bases",
-            "project__team",
-            "project__governance",
-            Prefetch("project__phases", ProjectPhase.objects.prefetch_related("legal_bases")),
-        )
+        return Cluster.objects.prefetch_related("legal_bases")
 
     def get_context_data(self, **kwargs):
         cluster = self.object
+        # Four queries (team, governance, phases, their laws) that change only with an edit;
+        # kept in a list so that "no project" is cached too.
+        [cluster.project] = cached_for_generation(
+            f"cluster-project:{cluster.pk}", lambda: [development_project(cluster)]
+        )
         actions = (
             cluster.actions.with_latest_actual()
             .select_related("parent")

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import translation
@@ -22,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from carpets import downloads
 from carpets.filters import FilterError, observation_filters
 from carpets.models import Indicator, Observation
-from clusters.models import Cluster, PriorityRanking
+from clusters.models import Cluster, PriorityRanking, RankedCluster
 from news.models import Post
 
 from . import serializers
@@ -164,7 +164,9 @@ def cluster_detail(request, slug):
 
 
 def _rankings():
-    return PriorityRanking.objects.prefetch_related("entries__cluster")
+    # Joined, not a second prefetch: an IN list of every ranked cluster is too long for SQLite.
+    entries = RankedCluster.objects.select_related("cluster")
+    return PriorityRanking.objects.prefetch_related(Prefetch("entries", entries))
 
 
 @endpoint

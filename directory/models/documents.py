@@ -16,7 +16,7 @@ from ..validators import FileFormat, validate_document_file, validate_plain_text
 
 class DocumentQuerySet(models.QuerySet):
     def for_listing(self):
-        return self.prefetch_related("clusters").order_by("-published_on", "-pk")
+        return self.order_by("-published_on", "-pk")
 
     def filtered(self, *, kind="", cluster=None, language="", query=""):
         """The library's filters; the title search folds Persian spelling on both sides."""

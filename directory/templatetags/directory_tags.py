@@ -3,6 +3,7 @@
 `clusters` never imports `directory`; a cluster page loads these tags instead.
 """
 
+import functools
 import re
 
 from django import template
@@ -11,6 +12,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
+from cluster_portal.page_cache import cached_for_generation
 from cluster_portal.persian import format_number, variant_pattern
 from directory.models import Document, Organisation, Term
 from directory.models.organisations import kind_counts
@@ -42,6 +44,16 @@ def _glossary_forms() -> list[tuple[str, str]]:
     return forms
 
 
+@functools.lru_cache(maxsize=4)
+def _glossary_pattern(forms: tuple[tuple[str, str], ...]) -> re.Pattern:
+    """One compiled pattern per glossary version, not one per linked text on a page."""
+    # Each form matches however it was typed (Arabic letters, digits, ZWNJ), as a whole word.
+    alternatives = "|".join(
+        f"(?P<t{index}>{variant_pattern(form)})" for index, (form, _url) in enumerate(forms)
+    )
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
 @register.filter(needs_autoescape=True)
 def link_glossary(text, autoescape=True):
     """Plain text with the first occurrence of each glossary term linked to its entry.
@@ -58,11 +70,7 @@ def link_glossary(text, autoescape=True):
     forms = _glossary_forms()
     if not forms:
         return escape(text)
-    # Each form matches however it was typed (Arabic letters, digits, ZWNJ), as a whole word.
-    alternatives = "|".join(
-        f"(?P<t{index}>{variant_pattern(form)})" for index, (form, _url) in enumerate(forms)
-    )
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    pattern = _glossary_pattern(tuple(forms))
     pieces, position, linked = [], 0, set()
     for match in pattern.finditer(text):
         url = forms[int(match.lastgroup[1:])][1]
@@ -93,12 +101,13 @@ def file_size(value):
 @register.inclusion_tag("directory/includes/cluster_actors.html")
 def cluster_actors(cluster, limit=10):
     """The cluster's organisations by kind, with counts computed or labelled as reported."""
-    organisations = Organisation.objects.filter(cluster=cluster).listed()
+    # Two aggregate queries that change only with an edit: computed once per content generation.
+    counts = cached_for_generation(f"kind-counts:{cluster.pk}", lambda: kind_counts(cluster))
     return {
         "cluster": cluster,
-        "counts": kind_counts(cluster),
-        "organisations": organisations[:limit],
-        "more": organisations.count() > limit,
+        "counts": counts,
+        "organisations": Organisation.objects.filter(cluster=cluster).listed()[:limit],
+        "more": sum(count.listed for count in counts) > limit,
     }
 
 
