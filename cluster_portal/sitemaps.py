@@ -71,6 +71,22 @@ class PostSitemap(TranslatedSitemap):
         return post.updated_at
 
 
+class NewsArchiveSitemap(TranslatedSitemap):
+    """The Jalali archive: a page per year and per month that has published posts."""
+
+    changefreq = "monthly"
+    priority = 0.3
+
+    def items(self):
+        months = Post.objects.jalali_months()
+        years = sorted({year for year, _month in months}, reverse=True)
+        return [(year,) for year in years] + months
+
+    def location(self, period):
+        name = "news:archive-year" if len(period) == 1 else "news:archive-month"
+        return reverse(name, args=period)
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "clusters": model_sitemap(Cluster.objects.all(), priority=0.7),
@@ -80,4 +96,5 @@ SITEMAPS = {
     "organisations": model_sitemap(Organisation.objects.all(), priority=0.4),
     "documents": model_sitemap(Document.objects.all(), priority=0.5),
     "news": PostSitemap,
+    "news-archive": NewsArchiveSitemap,
 }

@@ -159,6 +159,8 @@ JQUERY_UI_URL = "/static/vendor/jquery-ui-tabs/jquery-ui-tabs.js"
 JALALI_SETTINGS = {
     "ADMIN_JS_STATIC_FILES": [
         "admin/js/vendor/jquery/jquery.min.js",
+        # Named so that Media merging keeps django.jQuery defined before the shim reads it.
+        "admin/js/jquery.init.js",
         "js/jquery-global.js",
         "admin/jquery.ui.datepicker.jalali/scripts/jquery.ui.core.js",
         "admin/jquery.ui.datepicker.jalali/scripts/jquery.ui.datepicker-cc.js",

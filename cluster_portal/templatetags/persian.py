@@ -1,6 +1,10 @@
 """Template filters that print numbers and dates in the active language's script."""
 
+import re
+
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language
 
 from cluster_portal import persian
@@ -45,3 +49,37 @@ def gregorian_years(jalali_year):
 def machine_datetime(value):
     """The value for a <time datetime> attribute: Gregorian ISO 8601 to the second."""
     return persian.iso_datetime(value)
+
+
+# A run of words in the other script: Latin words on a Persian page, Persian ones on an English.
+_FOREIGN_RUN = {
+    "fa": re.compile(r"[A-Za-z][A-Za-z0-9_'\-]*(?:[ \-]+[A-Za-z][A-Za-z0-9_'\-]*)*"),
+    "en": re.compile(r"[\u0600-\u06ff][\u0600-\u06ff\u200c]*(?:[ \u200c]+[\u0600-\u06ff]+)*"),
+}
+
+
+# In HTML, only the text between tags and character references is language.
+_MARKUP = re.compile(r"(<[^>]*>|&#?\w+;)")
+
+
+@register.filter(needs_autoescape=True)
+def mark_language(text, autoescape=True):
+    """Text with every run in the other language wrapped in <span lang="…">.
+
+    A screen reader then reads "UNIDO" or "information network" with an English voice inside
+    Persian text (WCAG 3.1.2). Plain text is escaped; in safe HTML (a search snippet with its
+    <mark>s) tags and character references are kept as they are.
+    """
+    if text is None:
+        return ""
+    language = _language()
+    run = _FOREIGN_RUN[language]
+    wrap = '<span lang="{}">\\g<0></span>'.format("en" if language == "fa" else "fa")
+    if isinstance(text, SafeData):
+        pieces = _MARKUP.split(str(text))
+        # split() with a group puts the markup at the odd positions.
+        return mark_safe(
+            "".join(piece if i % 2 else run.sub(wrap, piece) for i, piece in enumerate(pieces))
+        )
+    text = conditional_escape(text) if autoescape else str(text)
+    return mark_language(mark_safe(text))

@@ -6,9 +6,12 @@ import logging
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from sorl.thumbnail import get_thumbnail
 
+from cluster_portal.persian import iso_datetime
 from cluster_portal.sanitize import sanitize_html
+from cluster_portal.seo import office_reference
 from news.models import Post
 
 register = template.Library()
@@ -28,6 +31,43 @@ def cluster_news(cluster, limit=5):
 def legal_basis_news(basis, limit=10):
     """Published posts that cite this legal basis, for the legal basis's own page."""
     return {"posts": Post.objects.citing(basis)[:limit], "basis": basis}
+
+
+@register.simple_tag(takes_context=True)
+def post_schema(context, post) -> dict:
+    """schema.org data for a post's page (JSON-LD): an Event for an event, else a NewsArticle."""
+    request = context["request"]
+    office = office_reference(request)
+    url = request.build_absolute_uri(post.get_absolute_url())
+    description = post.lead or post.title
+    if post.kind == Post.Kind.EVENT:
+        data = {
+            "@type": "Event",
+            "name": post.title,
+            "description": description,
+            "url": url,
+            "startDate": iso_datetime(post.event_start or post.publish_at),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "organizer": office,
+        }
+        if post.event_end:
+            data["endDate"] = iso_datetime(post.event_end)
+        if post.event_place:
+            data["location"] = {"@type": "Place", "name": post.event_place}
+    else:
+        data = {
+            "@type": "NewsArticle",
+            "headline": post.title,
+            "description": description,
+            "mainEntityOfPage": url,
+            "datePublished": iso_datetime(post.publish_at),
+            "dateModified": iso_datetime(post.updated_at),
+            "author": office,
+            "publisher": office,
+        }
+    if post.cover_image:
+        data["image"] = request.build_absolute_uri(post.cover_image.url)
+    return {"@context": "https://schema.org", "inLanguage": get_language(), **data}
 
 
 @register.filter

@@ -49,6 +49,8 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="fa-IR", viewport={"width": 1280, "height": 900})
+    # A broken page fails in seconds rather than Playwright's 30.
+    context.set_default_timeout(10_000)
     page = context.new_page()
     yield page
     context.close()
