@@ -11,6 +11,7 @@ otherwise the database), so an edit shows on the next request to any of them:
 """
 
 import datetime
+import hashlib
 import logging
 
 from django.apps import apps
@@ -112,6 +113,12 @@ def seconds_until_next_change(now: datetime.datetime) -> int | None:
     return max(1, int((min(future) - now).total_seconds()))
 
 
+def page_key(generation: int, full_path: str) -> str:
+    # Hashed: a visitor's 10,000-character query string must not become a cache key.
+    digest = hashlib.sha256(full_path.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"page:{generation}:{digest}"
+
+
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -122,7 +129,7 @@ class AnonymousPageCacheMiddleware:
             response.headers.setdefault("Cache-Control", "private, no-cache")
             return response
         try:
-            key = f"page:{current_generation()}:{request.get_full_path()}"
+            key = page_key(current_generation(), request.get_full_path())
             cached = page_cache().get(key)
         except Exception:
             # An unreachable cache costs speed, never the page.
