@@ -7,6 +7,7 @@ PostgreSQL. Run locally with DATABASE_URL=postgres://postgres@127.0.0.1:5432/por
 
 import datetime
 import os
+import re
 import shutil
 import signal
 import socket
@@ -178,3 +179,16 @@ def test_a_scheduled_post_appears_on_both_servers_when_its_time_passes(servers):
         time.sleep(0.25)
     assert "خبر زمان‌دار" in fetch(second, "/news/")[0]
     assert "خبر زمان‌دار" in fetch(first, "/news/")[0]
+
+
+def test_static_files_are_hashed_compressed_and_cached_for_a_year(servers):
+    first, _second = servers
+    html, _cache = fetch(first, "/")
+    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', html).group(1)
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{first}{stylesheet}", headers={"Accept-Encoding": "br, gzip"}
+    )
+    with urllib.request.urlopen(request, timeout=20) as response:
+        assert response.headers["Content-Encoding"] in {"br", "gzip"}
+        max_age = int(re.search(r"max-age=(\d+)", response.headers["Cache-Control"]).group(1))
+        assert max_age >= 365 * 24 * 3600

@@ -275,3 +275,20 @@ def test_subscriber_request_lowercases_and_keeps_one_row_per_address(content):
             now=timezone.now() + datetime.timedelta(hours=len(email)),
         )
     assert list(Subscriber.objects.values_list("email", flat=True)) == ["reader@example.org"]
+
+
+def test_publishing_mails_subscribers_at_once_without_the_timer(
+    content, smtp, django_capture_on_commit_callbacks
+):
+    olive = Cluster.objects.get(slug="olive")
+    confirmed_subscriber("now@example.org", clusters=[olive])
+    with django_capture_on_commit_callbacks(execute=True):
+        publish("زیتون: خبر فوری", clusters=[olive])
+    assert [m["Subject"].strip() for m in smtp.inbox.messages()] == ["زیتون: خبر فوری"]
+
+
+def test_a_scheduled_post_waits_for_the_timer(content, smtp, django_capture_on_commit_callbacks):
+    confirmed_subscriber("later@example.org", all_news=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish("خبر فردا", hours_ago=-24)
+    assert smtp.inbox.messages() == []
