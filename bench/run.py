@@ -67,6 +67,12 @@ def prepare_database():
     manage("load_demo")
     manage("bench_data", "--yes-i-mean-it")
     manage("rebuild_search_index")
+    # Fresh bulk-loaded tables have no planner statistics; a live database has them.
+    connection = psycopg2.connect(host="127.0.0.1", user="postgres", dbname=DB_NAME)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    connection.close()
     manage("build_messages", "-v0")
     manage("collectstatic", "--noinput", "-v0")
 

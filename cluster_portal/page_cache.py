@@ -18,13 +18,15 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import get_conditional_response, set_response_etag
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 CONTENT_APPS = {"clusters", "carpets", "news", "directory", "outreach", "search"}
-_NO_CACHE_PREFIXES = ("/admin/", "/i18n/", "/healthz", "/readyz")
+_NO_CACHE_PREFIXES = ("/admin/", "/i18n/", "/healthz", "/readyz", "/static/", "/media/")
 
 
 def page_cache():
@@ -113,10 +115,23 @@ def seconds_until_next_change(now: datetime.datetime) -> int | None:
     return max(1, int((min(future) - now).total_seconds()))
 
 
-def page_key(generation: int, full_path: str) -> str:
-    # Hashed: a visitor's 10,000-character query string must not become a cache key.
+def _rebuild(cached) -> HttpResponse:
+    _generation, status, headers, content = cached
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    return response
+
+
+def page_key(full_path: str) -> str:
+    """The key of a page; the content generation it was rendered in is stored with it.
+
+    Hashed, so a visitor's 10,000-character query string never becomes a key; "v3" names the
+    stored format, so a deploy that changes it never reads old entries.
+    """
     digest = hashlib.sha256(full_path.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"page:{generation}:{digest}"
+    return f"page:v3:{digest}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -128,31 +143,45 @@ class AnonymousPageCacheMiddleware:
             response = self.get_response(request)
             response.headers.setdefault("Cache-Control", "private, no-cache")
             return response
+        key = page_key(request.get_full_path())
         try:
-            key = page_key(current_generation(), request.get_full_path())
-            cached = page_cache().get(key)
+            # One round trip: the current generation and the page, read together.
+            found = page_cache().get_many([GENERATION_KEY, key])
         except Exception:
             # An unreachable cache costs speed, never the page.
             logger.exception("page cache unavailable")
             return self.get_response(request)
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+        generation = found.get(GENERATION_KEY)
+        cached = found.get(key)
+        if generation is None:
+            generation = current_generation()
+        elif cached is not None and cached[0] == generation:
+            response = _rebuild(cached)
+            # This layer answers before ConditionalGetMiddleware, so it answers 304 itself.
+            return get_conditional_response(request, etag=response["ETag"], response=response)
         response = self.get_response(request)
         if self._cacheable_response(response):
             try:
-                self._store(key, response)
+                self._store(key, generation, response)
             except Exception:
                 logger.exception("could not store a page in the cache")
         return response
 
     @staticmethod
-    def _store(key, response):
+    def _store(key, generation, response):
         timeout = settings.PORTAL_PAGE_CACHE_SECONDS
         until_next = seconds_until_next_change(timezone.now())
         if until_next is not None:
             timeout = min(timeout, until_next)
-        page_cache().set(key, response, timeout)
+        # The ETag is computed once here, not on every hit by ConditionalGetMiddleware.
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        # Plain bytes and headers: far cheaper to load on a hit than a pickled response object.
+        page_cache().set(
+            key,
+            (generation, response.status_code, list(response.items()), response.content),
+            timeout,
+        )
         response["X-Page-Cache"] = "miss"
 
     @staticmethod

@@ -67,12 +67,18 @@ class PostQuerySet(models.QuerySet):
         return self.filter(publish_at__gte=start, publish_at__lt=end)
 
     def jalali_months(self) -> list[tuple[int, int]]:
-        """(year, month) pairs of the Jalali months with published posts, newest first."""
+        """(year, month) pairs of the Jalali months with published posts, newest first.
+
+        The database returns the distinct local days (a few hundred a year however many posts
+        there are); only those are converted to the Jalali calendar.
+        """
+        days = self.published().datetimes(
+            "publish_at", "day", tzinfo=timezone.get_current_timezone()
+        )
         months = set()
-        for value in self.published().values_list("publish_at", flat=True):
-            gregorian = value.togregorian() if hasattr(value, "togregorian") else value
-            local = timezone.localtime(gregorian)
-            jalali = jdatetime.date.fromgregorian(date=local.date())
+        for day in days:
+            gregorian = day.togregorian() if hasattr(day, "togregorian") else day
+            jalali = jdatetime.date.fromgregorian(date=gregorian.date())
             months.add((jalali.year, jalali.month))
         return sorted(months, reverse=True)
 
@@ -81,11 +87,18 @@ class PostQuerySet(models.QuerySet):
 
     def related_to(self, post):
         """Other published posts that share a cluster with this one."""
+        from .models import Post
+
+        # EXISTS rather than JOIN + DISTINCT: the newest posts are walked by the publish-time
+        # index and each is checked once, instead of de-duplicating every post of the clusters.
+        shares_a_cluster = Post.clusters.through.objects.filter(
+            post_id=models.OuterRef("pk"),
+            cluster_id__in=post.clusters.values("pk"),
+        )
         return (
             self.published()
-            .filter(clusters__in=post.clusters.all())
+            .filter(models.Exists(shares_a_cluster))
             .exclude(pk=post.pk)
-            .distinct()
             .for_listing()
         )
 

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from cluster_portal.page_cache import cached_for_generation
 from cluster_portal.persian import to_persian_digits
 
 from .models import Category, Post
@@ -53,7 +54,10 @@ class PostListView(ListView):
             kind=self.kind,
             archive_months=[
                 (year, month, jalali_period_label(year, month))
-                for year, month in Post.objects.jalali_months()
+                # Shared by every worker until the next edit: a scan of every post's date.
+                for year, month in cached_for_generation(
+                    "news-archive-months", Post.objects.jalali_months
+                )
             ],
             **kwargs,
         )
