@@ -22,6 +22,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, set_response_etag
 
+from .persian import to_gregorian
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
@@ -82,11 +84,7 @@ def cached_for_generation(name: str, produce):
 def _scheduled_publish_times():
     from news.models import Post
 
-    return list(
-        Post.objects.filter(status=Post.Status.PUBLISHED, publish_at__gt=timezone.now())
-        .order_by("publish_at")
-        .values_list("publish_at", flat=True)[:100]
-    )
+    return list(Post.objects.scheduled().values_list("publish_at", flat=True)[:100])
 
 
 def unfinished_notices():
@@ -95,20 +93,16 @@ def unfinished_notices():
     return SiteNotice.objects.unfinished()
 
 
-def _gregorian(moment):
-    return moment.togregorian() if hasattr(moment, "togregorian") else moment
-
-
 def seconds_until_next_change(now: datetime.datetime) -> int | None:
     """Seconds until a page changes by itself: a scheduled post goes live, a notice starts or
     ends. Both lists are computed once per content generation and filtered by the clock here.
     """
     moments = [
-        _gregorian(moment)
+        to_gregorian(moment)
         for moment in cached_for_generation("scheduled-posts", _scheduled_publish_times)
     ]
     for notice in cached_for_generation("site-notices", unfinished_notices):
-        moments += [_gregorian(notice.starts_at), _gregorian(notice.ends_at)]
+        moments += [to_gregorian(notice.starts_at), to_gregorian(notice.ends_at)]
     future = [moment for moment in moments if moment > now]
     if not future:
         return None

@@ -36,6 +36,16 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", text).strip().lower()
 
 
+def fold(text: str) -> str:
+    """Text folded for search twice: ZWNJ as a space and ZWNJ dropped, since people type both.
+
+    "قالی‌بافی" is then found by "قالی بافی", "قالی‌بافی" and "قالیبافی" alike.
+    """
+    spaced = normalize(text)
+    joined = normalize(str(text).replace(ZWNJ, ""))
+    return spaced if joined == spaced else f"{spaced}\n{joined}"
+
+
 def format_number(value, language: str, decimals: int | None = None) -> str:
     """Group thousands and, on Persian pages, print Persian digits and separators."""
     if value is None or value == "":
@@ -51,6 +61,13 @@ def format_number(value, language: str, decimals: int | None = None) -> str:
         text = text.replace(",", "٬").replace(".", "٫")
         return to_persian_digits(text)
     return text
+
+
+def to_gregorian(value):
+    """A jDate/jDateTime field's value as Python's date or datetime (others pass through)."""
+    if isinstance(value, jdatetime.datetime | jdatetime.date):
+        return value.togregorian()
+    return value
 
 
 def _to_local_jalali(value) -> jdatetime.date | jdatetime.datetime:

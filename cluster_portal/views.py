@@ -43,7 +43,9 @@ class HomeView(TemplateView):
             concept=InfoPage.objects.filter(slug="concept").first(),
             ranked_clusters=Cluster.objects.ranked(),
             key_figures=[figures[slug] for slug in HOME_KEY_FIGURES if slug in figures],
-            important_posts=posts.filter(is_important=True)[: settings.PORTAL_IMPORTANT_NEWS_COUNT],
+            important_posts=Post.objects.important().for_listing()[
+                : settings.PORTAL_IMPORTANT_NEWS_COUNT
+            ],
             latest_posts=posts.filter(kind=Post.Kind.NEWS)[:5],
             upcoming_events=Post.objects.upcoming_events().select_related("category")[:3],
         )

@@ -6,16 +6,12 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from cluster_portal.persian import to_gregorian
 from cluster_portal.sanitize import sanitize_html
 
 from .models import Category, Post
 
 FEED_LENGTH = 20
-
-
-def _gregorian(value):
-    # jDateTimeField gives jdatetime values; feed dates must be aware Gregorian datetimes.
-    return value.togregorian() if hasattr(value, "togregorian") else value
 
 
 class PostRssFeed(Feed):
@@ -48,7 +44,7 @@ class PostRssFeed(Feed):
         return sanitize_html(item.body)
 
     def item_pubdate(self, item):
-        return _gregorian(item.publish_at)
+        return to_gregorian(item.publish_at)
 
     def item_updateddate(self, item):
         return item.updated_at

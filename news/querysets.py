@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from cluster_portal.persian import to_gregorian
+
 
 def jalali_month_span(year: int, month: int | None = None) -> tuple[datetime.datetime, ...]:
     """[start, end) in local time of a Jalali year, or of one month of it.
@@ -32,6 +34,14 @@ class PostQuerySet(models.QuerySet):
         from .models import Post
 
         return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Published but waiting for their time, soonest first."""
+        from .models import Post
+
+        return self.filter(status=Post.Status.PUBLISHED, publish_at__gt=timezone.now()).order_by(
+            "publish_at"
+        )
 
     def important(self):
         return self.published().filter(is_important=True)
@@ -77,8 +87,7 @@ class PostQuerySet(models.QuerySet):
         )
         months = set()
         for day in days:
-            gregorian = day.togregorian() if hasattr(day, "togregorian") else day
-            jalali = jdatetime.date.fromgregorian(date=gregorian.date())
+            jalali = jdatetime.date.fromgregorian(date=to_gregorian(day).date())
             months.add((jalali.year, jalali.month))
         return sorted(months, reverse=True)
 

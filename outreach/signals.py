@@ -6,22 +6,15 @@ A post scheduled for later is mailed by the `send_news_alerts` timer once its ti
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from django.utils import timezone
 
 from news.models import Post
 
 from .services import alerts_send_pending
 
 
-def _is_visible(post) -> bool:
-    publish_at = post.publish_at
-    moment = publish_at.togregorian() if hasattr(publish_at, "togregorian") else publish_at
-    return post.status == Post.Status.PUBLISHED and moment <= timezone.now()
-
-
 @receiver(post_save, sender=Post, dispatch_uid="outreach-alerts-on-publish")
 def send_alerts_when_published(sender, instance, raw=False, **kwargs):
-    if raw or not _is_visible(instance):
+    if raw or not instance.is_visible:
         return
     # After the commit, so the mail run sees the post; it never raises into the save.
     transaction.on_commit(alerts_send_pending)

@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from carpets.models import Indicator
-from cluster_portal.persian import ZWNJ, normalize
+from cluster_portal.persian import fold, to_gregorian
 from clusters.models import Cluster, InfoPage, LegalBasis
 from directory.models import Document, Organisation, Question, Term
 from news.models import Post
@@ -143,16 +143,6 @@ KIND_LABELS = {
 }
 
 
-def fold(text: str) -> str:
-    """The text folded twice: ZWNJ as a space and ZWNJ dropped, since people type both.
-
-    "قالی‌بافی" is then found by "قالی بافی", "قالی‌بافی" and "قالیبافی" alike.
-    """
-    spaced = normalize(text)
-    joined = normalize(text.replace(ZWNJ, ""))
-    return spaced if joined == spaced else f"{spaced}\n{joined}"
-
-
 def _document(obj, content_type, language):
     with translation.override(language):
         entry = INDEXED[type(obj)](obj)
@@ -168,7 +158,7 @@ def _document(obj, content_type, language):
         url=entry.url,
         folded=fold(f"{entry.title}\n{entry.text}"),
         weight=entry.weight,
-        visible_from=_as_gregorian(entry.visible_from),
+        visible_from=to_gregorian(entry.visible_from),
     )
 
 
@@ -209,7 +199,3 @@ def rebuild(batch_size: int = 2000) -> int:
                 batch = []
         SearchDocument.objects.bulk_create(batch)
     return count
-
-
-def _as_gregorian(value):
-    return value.togregorian() if hasattr(value, "togregorian") else value

@@ -7,6 +7,9 @@ import jdatetime
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from cluster_portal.persian import to_gregorian
+from cluster_portal.sanitize import sanitize_html
+
 
 def _pair(instance, name: str) -> dict:
     return {
@@ -35,8 +38,7 @@ def _gregorian(value):
     """jDateTime fields hold jdatetime values; the API speaks ISO 8601 in Tehran time."""
     if value is None:
         return None
-    value = value.togregorian() if hasattr(value, "togregorian") else value
-    return timezone.localtime(value)
+    return timezone.localtime(to_gregorian(value))
 
 
 def _datetime(value):
@@ -91,7 +93,9 @@ def post(request, instance) -> dict:
         "kind": instance.kind,
         **_pair(instance, "title"),
         **_pair(instance, "lead"),
-        **_pair(instance, "body"),
+        # Cleaned on read too, as the page and the feed do: no row reaches a client unfiltered.
+        "body_fa": sanitize_html(instance.body_fa or ""),
+        "body_en": sanitize_html(instance.body_en or ""),
         "category": instance.category.slug if instance.category else None,
         "clusters": [item.slug for item in instance.clusters.all()],
         "publish_at": _datetime(instance.publish_at),

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
-from cluster_portal.persian import ZWNJ, normalize
+from cluster_portal.persian import fold, normalize
 from clusters.models import Cluster, LegalBasis
 
 from ..validators import FileFormat, validate_document_file, validate_plain_text
@@ -80,7 +80,7 @@ class Document(models.Model):
     legal_bases = models.ManyToManyField(
         LegalBasis, related_name="documents", verbose_name=_("legal bases"), blank=True
     )
-    # The titles of both languages, folded by `normalize`, for a search that ignores spelling.
+    # The titles of both languages, folded by `fold`, for a search that ignores spelling.
     title_key = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -101,7 +101,7 @@ class Document(models.Model):
     def save(self, *args, **kwargs):
         # Derived from this row alone, so it is kept here rather than in every write path.
         titles = f"{self.title_fa or ''} {self.title_en or ''}"
-        self.title_key = f"{normalize(titles)} {normalize(titles.replace(ZWNJ, ''))}"
+        self.title_key = fold(titles)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -4,6 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
+from cluster_portal.persian import to_gregorian
+
 
 class PageFeedbackQuerySet(models.QuerySet):
     def from_client(self, client_key: str, *, since):
@@ -108,8 +110,4 @@ class SiteNotice(models.Model):
 
     def is_showing(self, now) -> bool:
         """Inside its window at `now` (an aware datetime)."""
-
-        def gregorian(moment):
-            return moment.togregorian() if hasattr(moment, "togregorian") else moment
-
-        return self.is_active and gregorian(self.starts_at) <= now < gregorian(self.ends_at)
+        return self.is_active and to_gregorian(self.starts_at) <= now < to_gregorian(self.ends_at)

@@ -116,3 +116,19 @@ def test_the_api_is_language_neutral(client, content):
     assert persian == english
     looms = next(row for row in english["results"] if row["slug"] == "looms")
     assert (looms["name_fa"], looms["name_en"]) == ("دار قالی", "Carpet looms")
+
+
+def test_a_post_body_written_past_the_sanitiser_is_cleaned_in_the_api(client, demo):
+    from news.models import Post
+
+    post = Post.objects.published().first()
+    # A raw update skips model cleaning, as a bulk tool or a SQL fix would.
+    Post.objects.filter(pk=post.pk).update(
+        body_fa='<p>متن</p><script>alert(1)</script><img src=x onerror="alert(2)">'
+    )
+    from cluster_portal.page_cache import invalidate
+
+    invalidate()
+    body = client.get(f"/api/news/{post.pk}/").json()["body_fa"]
+    assert "<p>متن</p>" in body
+    assert "<script" not in body and "onerror" not in body
