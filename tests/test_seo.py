@@ -125,8 +125,8 @@ def test_an_event_post_is_an_event_with_its_start_and_place(client, demo):
     assert data["name"] == event.title_fa
     start = timezone.localtime(event.event_start.togregorian())
     assert data["startDate"].startswith(start.strftime("%Y-%m-%dT%H:%M:%S"))
-    if event.event_place:
-        assert data["location"] == {"@type": "Place", "name": event.event_place}
+    assert event.event_place, "the demo event has a place"
+    assert data["location"] == {"@type": "Place", "name": event.event_place}
 
 
 def test_carpet_and_data_pages_describe_downloadable_datasets(client, content):

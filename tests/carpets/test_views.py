@@ -33,10 +33,12 @@ def test_the_page_shows_both_contradictions(client, content):
 
 
 def test_each_figure_names_its_year_and_source(client, content):
-    html = page_text(client.get("/carpets/")).split('id="figures-title"')[1]
-    assert html.count("<td>۱۳۹۳</td>") == 17
-    assert "شرکت شهرک" not in html or "صفحه خوشه" in html
-    assert html.count("۲۸ آبان ۱۳۹۳") >= 17
+    table = page_text(client.get("/carpets/")).split('id="figures-title"')[1]
+    table = table.split("</table>", 1)[0]  # the table alone, not the footer's date
+    assert table.count("<td>۱۳۹۳</td>") == 17
+    # Every row names its source and the date the source gives (28 Aban 1393).
+    assert table.count("صفحه خوشه\u200cهای صنعتی استان زنجان") == 17
+    assert table.count("۲۸ آبان ۱۳۹۳") == 17
 
 
 def test_english_page_shows_figures_with_ascii_grouping(client, content):

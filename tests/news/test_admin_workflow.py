@@ -69,6 +69,16 @@ def test_an_editor_has_no_publish_action(editor_client, content):
     assert draft.status == Post.Status.DRAFT
 
 
+def test_a_publisher_publishes_with_the_admin_action(publisher_client, content):
+    draft = Post.objects.create(title_fa="پیش‌نویس", slug="d", body_fa="<p>x</p>")
+    publisher_client.post(
+        "/admin/news/post/", {"action": "publish_now", "_selected_action": [draft.pk]}
+    )
+    draft.refresh_from_db()
+    assert draft.status == Post.Status.PUBLISHED
+    assert draft.is_visible
+
+
 def test_a_publisher_schedules_a_post_in_the_admin(publisher_client, content):
     draft = Post.objects.create(title_fa="زمان‌بندی", slug="s", body_fa="<p>x</p>")
     when = (timezone.now() + datetime.timedelta(days=2)).replace(microsecond=0, second=0)

@@ -23,8 +23,12 @@ def test_drafts_never_reach_the_public(client, demo):
 
 def test_a_post_page_shows_its_jalali_date_and_clusters(client, demo):
     post = Post.objects.published().filter(clusters__slug="zinc").first()
+    # 19 November 2014, noon in Tehran, is 28 Aban 1393.
+    post.publish_at = datetime.datetime(2014, 11, 19, 8, 30, tzinfo=datetime.UTC)
+    post.save()
     html = page_text(client.get(post.get_absolute_url()))
     assert post.title_fa in html
+    assert '<time datetime="2014-11-19T12:00:00+03:30">۲۸ آبان ۱۳۹۳</time>' in html
     assert 'href="/clusters/zinc/"' in html
 
 

@@ -63,11 +63,18 @@ def test_empty_query_shows_the_form_and_suggestions(client, content):
 def test_long_or_malformed_queries_get_a_normal_page(client, content, query):
     html = results(client, query)
     assert "<script>alert(1)</script>" not in html
+    # A normal page: the form, and either a result count or the prompt for an empty query.
+    assert 'name="q"' in html
+    assert "نتیجه" in html or "واژه\u200cای برای جست\u200cوجو بنویسید" in html
 
 
 def test_bad_page_number_falls_back_to_the_first_page(client, content):
-    assert "نتیجه" in results(client, "خوشه", page="-5")
-    assert "نتیجه" in results(client, "خوشه", page="abc")
+    def hits(html):
+        return html.split('<ol class="search-results">', 1)[1].split("</ol>", 1)[0]
+
+    first_page = hits(results(client, "خوشه"))
+    assert hits(results(client, "خوشه", page="-5")) == first_page
+    assert hits(results(client, "خوشه", page="abc")) == first_page
 
 
 def test_drafts_and_scheduled_posts_stay_out_until_published(client, content):
@@ -93,6 +100,9 @@ def test_an_edit_is_searchable_at_once_and_a_delete_disappears(client, content):
     )
     url = post.get_absolute_url()
     assert url in results(client, "نمایشگاه")
+    post.title_fa = "نمایشگاه گلیم"
+    post.save()
+    assert url in results(client, "گلیم")
     post.delete()
     assert url not in results(client, "نمایشگاه")
 
