@@ -5,7 +5,7 @@ from itertools import pairwise
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from cluster_portal.persian import format_number, to_persian_digits
@@ -32,7 +32,7 @@ def ranking_check(*, ranking: PriorityRanking) -> list[str]:
     if ranks != list(range(1, len(entries) + 1)):
         problems.append(
             _("Ranks must run from 1 to %(count)s with no gap or repeat; they are %(ranks)s.")
-            % {"count": len(entries), "ranks": "، ".join(str(rank) for rank in ranks)}
+            % {"count": len(entries), "ranks": list_separator().join(str(rank) for rank in ranks)}
         )
 
     scored = [entry for entry in entries if entry.score is not None]
@@ -67,7 +67,7 @@ def _weighted_sum_problems(entries, criteria) -> list[str]:
         if missing:
             problems.append(
                 _("%(cluster)s has no score for: %(criteria)s.")
-                % {"cluster": entry.cluster, "criteria": "، ".join(missing)}
+                % {"cluster": entry.cluster, "criteria": list_separator().join(missing)}
             )
             continue
         expected = sum(criterion.weight * scores[criterion.pk] for criterion in criteria)
@@ -77,6 +77,11 @@ def _weighted_sum_problems(entries, criteria) -> list[str]:
                 % {"cluster": entry.cluster, "expected": format_number(expected, _language(), 2)}
             )
     return problems
+
+
+def list_separator() -> str:
+    """ "، " on Persian pages, ", " on English ones: the same msgid the templates use."""
+    return pgettext("list separator", ",") + " "
 
 
 def _language() -> str:

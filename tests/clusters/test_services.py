@@ -101,3 +101,12 @@ def test_a_total_just_beyond_the_tolerance_is_refused(content):
     totals |= {"dairy": Decimal("42.5")}
     edition = make_scored_edition(weights=(Decimal("0.5"), Decimal("0.5")), totals=totals)
     assert "امتیاز کل «خوشه روی» باید ۸۵ باشد" in refused(edition)
+
+
+def test_the_refusal_lists_ranks_with_the_separator_of_the_language(content):
+    from django.utils import translation
+
+    edition = make_scored_edition()
+    edition.entries.filter(rank=6).update(rank=7)
+    with translation.override("en"):
+        assert "they are 1, 2, 3, 4, 5, 7." in refused(edition)
