@@ -80,3 +80,20 @@ def test_an_unknown_indicator_is_a_404(client, content):
 def test_the_persian_finding_uses_persian_digits_and_percent_sign(client, content):
     html = page_text(client.get("/carpets/"))
     assert "منبع ۵٪ گزارش کرده است" in html and "۷٫۸٪ به دست می‌دهند" in html
+
+
+def test_home_shows_the_latest_year_of_a_key_figure(client, content):
+    from decimal import Decimal
+
+    from carpets.models import Observation
+
+    looms = Observation.objects.get(indicator__slug="looms")
+    Observation.objects.create(
+        indicator=looms.indicator,
+        year=1394,
+        value=Decimal("24500"),
+        scope=looms.scope,
+        source=looms.source,
+    )
+    html = page_text(client.get("/"))
+    assert "۲۴٬۵۰۰" in html and "۲۳٬۰۰۰" not in html
