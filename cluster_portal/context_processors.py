@@ -2,7 +2,7 @@ from django.conf import settings
 
 from clusters.models import Office
 
-from .page_cache import cached_for_generation
+from .content_cache import cached_for_generation
 
 
 def site(request):

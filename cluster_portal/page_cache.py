@@ -10,55 +10,29 @@ otherwise the database), so an edit shows on the next request to any of them:
   or set a cookie are never stored.
 """
 
-import datetime
 import hashlib
 import logging
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import caches
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, set_response_etag
 
-from .persian import to_gregorian
+from .content_cache import (
+    GENERATION_KEY,
+    current_generation,
+    invalidate,
+    remember_generation,
+    seconds_until_next_change,
+)
+from .content_cache import shared_cache as page_cache
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "page-cache:generation"
 CONTENT_APPS = {"clusters", "carpets", "news", "directory", "outreach", "search"}
 _NO_CACHE_PREFIXES = ("/admin/", "/i18n/", "/healthz", "/readyz", "/static/", "/media/")
-
-
-def page_cache():
-    return caches[settings.PORTAL_PAGE_CACHE]
-
-
-def current_generation() -> int:
-    cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # A fresh or flushed cache: start at 1 and never reuse a number another process saw.
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return generation
-
-
-def invalidate(**_kwargs) -> None:
-    """Make every cached page stale, on every worker and server at once.
-
-    A cache that cannot be reached must not stop an editor's save: pages then expire on their
-    own within PORTAL_PAGE_CACHE_SECONDS, and the failure is logged for the operator.
-    """
-    cache = page_cache()
-    try:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:
-            cache.set(GENERATION_KEY, 2, timeout=None)
-    except Exception:
-        logger.exception("could not invalidate the page cache")
 
 
 def connect_invalidation() -> None:
@@ -68,45 +42,6 @@ def connect_invalidation() -> None:
             post_save.connect(invalidate, sender=model, dispatch_uid=uid + "-save", weak=False)
             post_delete.connect(invalidate, sender=model, dispatch_uid=uid + "-delete", weak=False)
     m2m_changed.connect(invalidate, dispatch_uid="page-cache-m2m", weak=False)
-
-
-def cached_for_generation(name: str, produce):
-    """A value computed once per content generation: shared by every worker until an edit."""
-    key = f"{name}:{current_generation()}"
-    cache = page_cache()
-    value = cache.get(key)
-    if value is None:
-        value = produce()
-        cache.set(key, value, settings.PORTAL_PAGE_CACHE_SECONDS)
-    return value
-
-
-def _scheduled_publish_times():
-    from news.models import Post
-
-    return list(Post.objects.scheduled().values_list("publish_at", flat=True)[:100])
-
-
-def unfinished_notices():
-    from outreach.models import SiteNotice
-
-    return SiteNotice.objects.unfinished()
-
-
-def seconds_until_next_change(now: datetime.datetime) -> int | None:
-    """Seconds until a page changes by itself: a scheduled post goes live, a notice starts or
-    ends. Both lists are computed once per content generation and filtered by the clock here.
-    """
-    moments = [
-        to_gregorian(moment)
-        for moment in cached_for_generation("scheduled-posts", _scheduled_publish_times)
-    ]
-    for notice in cached_for_generation("site-notices", unfinished_notices):
-        moments += [to_gregorian(notice.starts_at), to_gregorian(notice.ends_at)]
-    future = [moment for moment in moments if moment > now]
-    if not future:
-        return None
-    return max(1, int((min(future) - now).total_seconds()))
 
 
 def _rebuild(cached) -> HttpResponse:
@@ -149,7 +84,8 @@ class AnonymousPageCacheMiddleware:
         cached = found.get(key)
         if generation is None:
             generation = current_generation()
-        elif cached is not None and cached[0] == generation:
+        remember_generation(generation)
+        if cached is not None and cached[0] == generation:
             response = _rebuild(cached)
             # This layer answers before ConditionalGetMiddleware, so it answers 304 itself.
             return get_conditional_response(request, etag=response["ETag"], response=response)

@@ -1,8 +1,8 @@
 from django.db.models import Prefetch
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
-from cluster_portal.page_cache import cached_for_generation
+from cluster_portal.content_cache import cached_object_or_404
 
 from .forms import ClusterFilterForm
 from .models import (
@@ -142,25 +142,28 @@ class ClusterDetailView(DetailView):
     model = Cluster
     template_name = "clusters/cluster_detail.html"
 
-    def get_queryset(self):
-        return Cluster.objects.prefetch_related("legal_bases")
+    def get_object(self, queryset=None):
+        return cached_object_or_404("cluster", Cluster.objects.all, slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         cluster = self.object
-        # Four queries (team, governance, phases, their laws) that change only with an edit;
-        # kept in a list so that "no project" is cached too.
-        [cluster.project] = cached_for_generation(
-            f"cluster-project:{cluster.pk}", lambda: [development_project(cluster)]
-        )
-        actions = (
-            cluster.actions.with_latest_actual()
-            .select_related("parent")
-            .prefetch_related("reports", "legal_bases")
-        )
+        # Lazy: the template renders the page's content once per content version
+        # ({% cachedfragment %}), and these queries are built and run only then.
         return super().get_context_data(
-            rank_history=RankedCluster.objects.filter(cluster=cluster)
-            .select_related("ranking")
-            .order_by("-ranking__is_current", "-ranking__year", "-ranking__pk"),
-            actions=actions,
+            project=SimpleLazyObject(lambda: development_project(cluster)),
+            rank_history=SimpleLazyObject(
+                lambda: (
+                    RankedCluster.objects.filter(cluster=cluster)
+                    .select_related("ranking")
+                    .order_by("-ranking__is_current", "-ranking__year", "-ranking__pk")
+                )
+            ),
+            actions=SimpleLazyObject(
+                lambda: (
+                    cluster.actions.with_latest_actual()
+                    .select_related("parent")
+                    .prefetch_related("reports", "legal_bases")
+                )
+            ),
             **kwargs,
         )

@@ -1,13 +1,15 @@
 import jdatetime
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from cluster_portal.page_cache import cached_for_generation
+from cluster_portal.content_cache import cached_for_generation, cached_object_or_404
 from cluster_portal.persian import to_persian_digits
 
 from .models import Category, Post
@@ -21,6 +23,20 @@ def jalali_period_label(year: int, month: int | None = None) -> str:
     first = jdatetime.date(year, month, 1, locale="fa_IR" if persian else "en_US")
     label = first.strftime("%B %Y")
     return to_persian_digits(label) if persian else label
+
+
+class VersionCountedPaginator(Paginator):
+    """Counts its posts once per content version, not on every request: counting every
+    published post is the costliest query of a news page, and its answer changes only with an
+    edit or a scheduled post going live."""
+
+    def __init__(self, *args, count_name: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_name = count_name
+
+    @cached_property
+    def count(self):
+        return cached_for_generation(self.count_name, self.object_list.count)
 
 
 class PostListView(ListView):
@@ -46,21 +62,33 @@ class PostListView(ListView):
             posts = posts.filter(kind=kind)
         return posts
 
+    def count_name(self) -> str:
+        category = self.category.slug if self.category else ""
+        return f"news-count:{category}:{self.kind or ''}"
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return VersionCountedPaginator(queryset, per_page, count_name=self.count_name(), **kwargs)
+
     def get_context_data(self, **kwargs):
+        # Lazy: the template renders the list once per content version ({% cachedfragment %}),
+        # and the menus are built only then.
         return super().get_context_data(
             categories=Category.objects.all(),
             kinds=Post.Kind.choices,
             category=self.category,
             kind=self.kind,
-            archive_months=[
-                (year, month, jalali_period_label(year, month))
-                # Shared by every worker until the next edit: a scan of every post's date.
-                for year, month in cached_for_generation(
-                    "news-archive-months", Post.objects.jalali_months
-                )
-            ],
+            archive_months=SimpleLazyObject(archive_months),
             **kwargs,
         )
+
+
+def archive_months() -> list[tuple[int, int, str]]:
+    """(year, month, label) of every Jalali month with a post, newest first."""
+    return [
+        (year, month, jalali_period_label(year, month))
+        # Shared by every worker until the next edit: a scan of every post's date.
+        for year, month in cached_for_generation("news-archive-months", Post.objects.jalali_months)
+    ]
 
 
 class JalaliArchiveView(PostListView):
@@ -77,6 +105,9 @@ class JalaliArchiveView(PostListView):
         if not posts.exists():
             raise Http404(_("Nothing was published then."))
         return posts
+
+    def count_name(self) -> str:
+        return f"news-count:{self.kwargs['year']}:{self.kwargs.get('month')}"
 
     def get_context_data(self, **kwargs):
         year, month = self.kwargs["year"], self.kwargs.get("month")
@@ -103,11 +134,10 @@ class PostDetailView(DetailView):
     template_name = "news/post_detail.html"
 
     def get_queryset(self):
-        return (
-            Post.objects.published()
-            .select_related("category")
-            .prefetch_related("clusters", "legal_bases", "attachments")
-        )
+        return Post.objects.published().select_related("category")
+
+    def get_object(self, queryset=None):
+        return cached_object_or_404("post", self.get_queryset, pk=self.kwargs["pk"])
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -117,11 +147,12 @@ class PostDetailView(DetailView):
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
-        older, newer = Post.objects.neighbours(self.object)
+        post = self.object
+        # Lazy: the template renders the post once per content version ({% cachedfragment %}),
+        # and these queries run only then.
         return super().get_context_data(
-            older=older,
-            newer=newer,
-            related_posts=Post.objects.related_to(self.object)[:3],
+            neighbours=SimpleLazyObject(lambda: Post.objects.neighbours(post)),
+            related_posts=SimpleLazyObject(lambda: Post.objects.related_to(post)[:3]),
             **kwargs,
         )
 
@@ -132,9 +163,12 @@ class PostPreviewView(PostDetailView):
     def get_queryset(self):
         if not self.request.user.is_staff:
             raise Http404
-        return Post.objects.select_related("category").prefetch_related(
-            "clusters", "legal_bases", "attachments"
-        )
+        return Post.objects.select_related("category")
+
+    def get_object(self, queryset=None):
+        # Looked up on every request: only staff may see it (get_queryset), and a draft may be
+        # edited between two previews.
+        return DetailView.get_object(self, queryset)
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()

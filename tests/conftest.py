@@ -1,5 +1,16 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+
+from cluster_portal.content_cache import local_values
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Every test starts with empty caches, as it starts with an empty database: no page,
+    value or fragment cached by an earlier test can stand in for this test's content."""
+    cache.clear()
+    local_values.clear()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.translation import get_language
 
 from cluster_portal.seo import json_ld
@@ -10,13 +11,26 @@ from cluster_portal.seo import json_ld
 register = template.Library()
 
 
+def _paths_by_language(request) -> dict[str, str]:
+    """This page's path in every language, worked out once per request (the header and the
+    <head> both need it, and each translation resolves the URL again)."""
+    if not hasattr(request, "_paths_by_language"):
+        request._paths_by_language = {
+            code: translate_url(escape_uri_path(request.path), code)
+            for code, _name in settings.LANGUAGES
+        }
+    return request._paths_by_language
+
+
 @register.simple_tag(takes_context=True)
 def other_languages(context):
     """[(code, name, url)] for every language but the active one, keeping the visitor's page."""
     request = context["request"]
     current = get_language()
+    query = iri_to_uri(request.META.get("QUERY_STRING", ""))
+    paths = _paths_by_language(request)
     return [
-        (code, name, translate_url(request.get_full_path(), code))
+        (code, name, f"{paths[code]}?{query}" if query else paths[code])
         for code, name in settings.LANGUAGES
         if code != current
     ]
@@ -36,8 +50,8 @@ def language_alternates(context):
     """[(hreflang, absolute url)] for every language of this page, for <link rel="alternate">."""
     request = context["request"]
     alternates = [
-        (code, request.build_absolute_uri(translate_url(request.path, code)))
-        for code, _name in settings.LANGUAGES
+        (code, request.build_absolute_uri(path))
+        for code, path in _paths_by_language(request).items()
     ]
     default = dict(alternates)[settings.LANGUAGE_CODE]
     return [*alternates, ("x-default", default)]

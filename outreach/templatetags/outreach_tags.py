@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from cluster_portal.page_cache import cached_for_generation, unfinished_notices
+from cluster_portal.content_cache import cached_for_generation, unfinished_notices
 from outreach.forms import FeedbackForm
 
 register = template.Library()
