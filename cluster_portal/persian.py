@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import jdatetime
 from django.utils import timezone
+from django.utils.translation import get_language
 from persiantools import characters, digits
 
 ZWNJ = "\u200c"
@@ -15,8 +16,20 @@ _SPACES = re.compile(r"\s+")
 _ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
+def active_language() -> str:
+    """The active language without its region, "fa" or "en"; Persian where none is active."""
+    return (get_language() or "fa").split("-")[0]
+
+
 def to_persian_digits(text) -> str:
     return digits.en_to_fa(str(text)).replace("%", "٪")
+
+
+def localize_digits(text, language: str | None = None) -> str:
+    """Text in the reader's digits: Persian on Persian pages (the active language by default)."""
+    if (language or active_language()) == "fa":
+        return to_persian_digits(text)
+    return str(text)
 
 
 def to_ascii_digits(text: str) -> str:

@@ -2,6 +2,7 @@ import datetime
 
 import jdatetime
 import pytest
+from django.utils import translation
 
 from cluster_portal import persian
 
@@ -41,3 +42,31 @@ def test_format_date_uses_tehran_local_time(settings):
     # 21:00 UTC on 20 March 2025 is already 1 Farvardin 1404 in Tehran.
     moment = datetime.datetime(2025, 3, 20, 21, 0, tzinfo=datetime.UTC)
     assert persian.format_date(moment, "fa").startswith("۱ فروردین ۱۴۰۴")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("fa", "fa"), ("en", "en"), ("en-us", "en"), ("fa-ir", "fa")]
+)
+def test_active_language_is_the_code_without_region(language, expected):
+    with translation.override(language):
+        assert persian.active_language() == expected
+
+
+def test_active_language_is_persian_when_none_is_active():
+    with translation.override(None):
+        assert persian.active_language() == "fa"
+
+
+def test_localize_digits_prints_persian_digits_and_percent_on_persian_pages():
+    with translation.override("fa"):
+        assert persian.localize_digits("رتبه 3 از 12، 40%") == "رتبه ۳ از ۱۲، ۴۰٪"
+
+
+def test_localize_digits_leaves_english_pages_alone():
+    with translation.override("en"):
+        assert persian.localize_digits(1404) == "1404"
+
+
+def test_localize_digits_follows_an_explicit_language_over_the_active_one():
+    with translation.override("en"):
+        assert persian.localize_digits(1404, "fa") == "۱۴۰۴"
