@@ -83,7 +83,8 @@ def to_gregorian(value):
     return value
 
 
-def _to_local_jalali(value) -> jdatetime.date | jdatetime.datetime:
+def to_jalali(value) -> jdatetime.date | jdatetime.datetime:
+    """A date or datetime in the Jalali calendar; an aware datetime in local (Tehran) time first."""
     if isinstance(value, jdatetime.datetime):
         value = value.togregorian()
     elif isinstance(value, jdatetime.date):
@@ -101,7 +102,7 @@ def format_date(value, language: str, with_time: bool = False) -> str:
     """A date as readers expect it: Jalali with Persian month names, or Gregorian in English."""
     if not value:
         return ""
-    jvalue = _to_local_jalali(value)
+    jvalue = to_jalali(value)
     show_time = with_time and isinstance(jvalue, jdatetime.datetime)
     if language == "fa":
         pattern = "%-d %B %Y، ساعت %H:%M" if show_time else "%-d %B %Y"

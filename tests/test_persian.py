@@ -70,3 +70,17 @@ def test_localize_digits_leaves_english_pages_alone():
 def test_localize_digits_follows_an_explicit_language_over_the_active_one():
     with translation.override("en"):
         assert persian.localize_digits(1404, "fa") == "۱۴۰۴"
+
+
+def test_to_jalali_converts_an_aware_datetime_in_tehran_time(settings):
+    settings.TIME_ZONE = "Asia/Tehran"
+    # 20:29 UTC on 20 March 2025 is 23:59 on the last day of 1403 in Tehran; 20:30 is Nowruz.
+    before = persian.to_jalali(datetime.datetime(2025, 3, 20, 20, 29, tzinfo=datetime.UTC))
+    after = persian.to_jalali(datetime.datetime(2025, 3, 20, 20, 30, tzinfo=datetime.UTC))
+    assert (before.year, before.month, before.day, before.hour) == (1403, 12, 30, 23)
+    assert (after.year, after.month, after.day, after.hour) == (1404, 1, 1, 0)
+
+
+def test_to_jalali_converts_a_gregorian_date_and_keeps_a_jalali_one():
+    assert persian.to_jalali(datetime.date(2014, 11, 19)) == jdatetime.date(1393, 8, 28)
+    assert persian.to_jalali(jdatetime.date(1393, 8, 28)) == jdatetime.date(1393, 8, 28)
