@@ -118,6 +118,12 @@ def format_date(value, language: str, with_time: bool = False) -> str:
     return gregorian.strftime(pattern)
 
 
+def jalali_month_label(year: int, month: int, language: str) -> str:
+    """A Jalali month as readers name it: "آبان ۱۴۰۴" in Persian, "Aban 1404" in English."""
+    first = jdatetime.date(year, month, 1, locale="fa_IR" if language == "fa" else "en_US")
+    return localize_digits(first.strftime("%B %Y"), language)
+
+
 def jalali_year_to_gregorian(year: int) -> str:
     """The Gregorian years a Jalali year spans, e.g. 1393 -> "2014–2015"."""
     return f"{year + 621}–{year + 622}"

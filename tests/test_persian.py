@@ -84,3 +84,18 @@ def test_to_jalali_converts_an_aware_datetime_in_tehran_time(settings):
 def test_to_jalali_converts_a_gregorian_date_and_keeps_a_jalali_one():
     assert persian.to_jalali(datetime.date(2014, 11, 19)) == jdatetime.date(1393, 8, 28)
     assert persian.to_jalali(jdatetime.date(1393, 8, 28)) == jdatetime.date(1393, 8, 28)
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "language", "expected"),
+    [
+        (1404, 8, "fa", "آبان ۱۴۰۴"),
+        (1404, 8, "en", "Aban 1404"),
+        (1393, 12, "fa", "اسفند ۱۳۹۳"),
+        (1393, 1, "en", "Farvardin 1393"),
+    ],
+)
+def test_jalali_month_label_names_the_month_in_the_readers_language(
+    year, month, language, expected
+):
+    assert persian.jalali_month_label(year, month, language) == expected
