@@ -118,6 +118,14 @@ def format_date(value, language: str, with_time: bool = False) -> str:
     return gregorian.strftime(pattern)
 
 
+def iso_date_pair(value) -> tuple[str, str] | tuple[None, None]:
+    """A date as (Jalali, Gregorian) ISO strings, e.g. ("1393-08-28", "2014-11-19"), for data."""
+    if not value:
+        return None, None
+    jvalue = to_jalali(value)
+    return jvalue.strftime("%Y-%m-%d"), jvalue.togregorian().isoformat()
+
+
 def jalali_month_label(year: int, month: int, language: str) -> str:
     """A Jalali month as readers name it: "آبان ۱۴۰۴" in Persian, "Aban 1404" in English."""
     first = jdatetime.date(year, month, 1, locale="fa_IR" if language == "fa" else "en_US")

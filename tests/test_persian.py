@@ -99,3 +99,13 @@ def test_jalali_month_label_names_the_month_in_the_readers_language(
     year, month, language, expected
 ):
     assert persian.jalali_month_label(year, month, language) == expected
+
+
+def test_iso_date_pair_writes_a_date_in_both_calendars():
+    # 28 Aban 1393 is 19 November 2014.
+    assert persian.iso_date_pair(jdatetime.date(1393, 8, 28)) == ("1393-08-28", "2014-11-19")
+    assert persian.iso_date_pair(datetime.date(2014, 11, 19)) == ("1393-08-28", "2014-11-19")
+
+
+def test_iso_date_pair_of_no_date_is_empty():
+    assert persian.iso_date_pair(None) == (None, None)

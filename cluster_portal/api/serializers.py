@@ -6,7 +6,7 @@ The carpet rows are the download rows (`carpets.downloads`), so the API and the 
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cluster_portal.persian import to_gregorian, to_jalali
+from cluster_portal.persian import iso_date_pair, to_gregorian, to_jalali
 from cluster_portal.sanitize import sanitize_html
 
 
@@ -27,10 +27,8 @@ def _urls(request, name: str, **kwargs) -> dict:
 
 def _date(value) -> dict:
     """A jDate as ISO Gregorian plus its Jalali spelling."""
-    return {
-        "gregorian": value.togregorian().isoformat() if value else None,
-        "jalali": value.strftime("%Y-%m-%d") if value else None,
-    }
+    jalali, gregorian = iso_date_pair(value)
+    return {"gregorian": gregorian, "jalali": jalali}
 
 
 def _gregorian(value):
