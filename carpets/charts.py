@@ -10,10 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
-from cluster_portal.persian import format_number, to_persian_digits
+from cluster_portal.persian import active_language, format_number, localize_digits
 
 # Colour-blind-safe palette (Okabe-Ito), one colour per series.
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9")
@@ -21,16 +21,12 @@ WIDTH, HEIGHT = 640, 300
 MARGIN_START, MARGIN_END, MARGIN_TOP, MARGIN_BOTTOM = 80, 24, 24, 48
 
 
-def _language() -> str:
-    return (get_language() or "fa").split("-")[0]
-
-
 def _num(value) -> str:
-    return format_number(value, _language())
+    return format_number(value, active_language())
 
 
 def _year(year: int) -> str:
-    return to_persian_digits(year) if _language() == "fa" else str(year)
+    return localize_digits(year)
 
 
 def _nice_ceiling(value: float) -> float:
@@ -122,7 +118,7 @@ def _frame(rtl: bool):
 
 def time_series(indicator, observations, *, key: str | None = None) -> Chart:
     """One line per scope and source over the Jalali years the observations cover."""
-    rtl = _language() == "fa"
+    rtl = active_language() == "fa"
     start, end = _frame(rtl)
     by_series = defaultdict(dict)
     for obs in observations:
@@ -188,7 +184,7 @@ BAR_HEIGHT, BAR_GAP, LABEL_SPACE = 28, 14, 220
 
 def comparison(key: str, title: str, description: str, items, unit: str) -> Chart:
     """Horizontal bars, one per (label, value, highlighted) item, on one scale."""
-    rtl = _language() == "fa"
+    rtl = active_language() == "fa"
     height = MARGIN_TOP + len(items) * (BAR_HEIGHT + BAR_GAP) + MARGIN_BOTTOM // 2
     top = _nice_ceiling(float(max((value for _label, value, _hl in items), default=0)))
     span = WIDTH - LABEL_SPACE - MARGIN_END - 70  # room left after the label and the value

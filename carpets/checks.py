@@ -13,10 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cluster_portal.persian import format_number
+from cluster_portal.persian import active_language, format_number, localize_digits
 
 from .models import Observation
 
@@ -61,12 +60,12 @@ class CheckResult:
 
 
 def _num(value) -> str:
-    return format_number(value, (get_language() or "fa").split("-")[0])
+    return format_number(value, active_language())
 
 
 def _with_unit(value, unit: str) -> str:
     if unit == PERCENT:
-        return _num(value) + ("٪" if (get_language() or "fa").startswith("fa") else PERCENT)
+        return _num(value) + localize_digits(PERCENT)
     return f"{_num(value)} {unit}"
 
 

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.persian import jalali_year_to_gregorian
+from cluster_portal.persian import iso_date_pair, jalali_year_to_gregorian
 
 from .checks import derived_figures, run_checks
 from .models import Observation
@@ -43,10 +43,8 @@ def _bilingual(name: str, make) -> dict:
 
 
 def _date_pair(name: str, value) -> dict:
-    return {
-        f"{name}_jalali": value.strftime("%Y-%m-%d") if value else "",
-        f"{name}_gregorian": value.togregorian().isoformat() if value else "",
-    }
+    jalali, gregorian = iso_date_pair(value)
+    return {f"{name}_jalali": jalali or "", f"{name}_gregorian": gregorian or ""}
 
 
 def _years(year: int) -> dict:

@@ -14,7 +14,7 @@ import jdatetime
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from cluster_portal.persian import normalize, to_ascii_digits
+from cluster_portal.persian import normalize, to_ascii_digits, to_jalali
 
 from .models import Indicator, Observation, Source
 
@@ -64,7 +64,7 @@ class JalaliDateWidget(widgets.Widget):
         if isinstance(value, datetime.date | datetime.datetime):
             # A date cell in a spreadsheet is Gregorian: convert it, never reinterpret it.
             day = value.date() if isinstance(value, datetime.datetime) else value
-            return jdatetime.date.fromgregorian(date=day)
+            return to_jalali(day)
         match = _DATE.match(_ascii(value))
         try:
             if not match:

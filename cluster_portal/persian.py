@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import jdatetime
 from django.utils import timezone
+from django.utils.translation import get_language
 from persiantools import characters, digits
 
 ZWNJ = "\u200c"
@@ -15,8 +16,20 @@ _SPACES = re.compile(r"\s+")
 _ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
+def active_language() -> str:
+    """The active language without its region, "fa" or "en"; Persian where none is active."""
+    return (get_language() or "fa").split("-")[0]
+
+
 def to_persian_digits(text) -> str:
     return digits.en_to_fa(str(text)).replace("%", "٪")
+
+
+def localize_digits(text, language: str | None = None) -> str:
+    """Text in the reader's digits: Persian on Persian pages (the active language by default)."""
+    if (language or active_language()) == "fa":
+        return to_persian_digits(text)
+    return str(text)
 
 
 def to_ascii_digits(text: str) -> str:
@@ -70,7 +83,8 @@ def to_gregorian(value):
     return value
 
 
-def _to_local_jalali(value) -> jdatetime.date | jdatetime.datetime:
+def to_jalali(value) -> jdatetime.date | jdatetime.datetime:
+    """A date or datetime in the Jalali calendar; an aware datetime in local (Tehran) time first."""
     if isinstance(value, jdatetime.datetime):
         value = value.togregorian()
     elif isinstance(value, jdatetime.date):
@@ -88,7 +102,7 @@ def format_date(value, language: str, with_time: bool = False) -> str:
     """A date as readers expect it: Jalali with Persian month names, or Gregorian in English."""
     if not value:
         return ""
-    jvalue = _to_local_jalali(value)
+    jvalue = to_jalali(value)
     show_time = with_time and isinstance(jvalue, jdatetime.datetime)
     if language == "fa":
         pattern = "%-d %B %Y، ساعت %H:%M" if show_time else "%-d %B %Y"
@@ -102,6 +116,20 @@ def format_date(value, language: str, with_time: bool = False) -> str:
     gregorian = jvalue.togregorian()
     pattern = "%-d %B %Y, %H:%M" if show_time else "%-d %B %Y"
     return gregorian.strftime(pattern)
+
+
+def iso_date_pair(value) -> tuple[str, str] | tuple[None, None]:
+    """A date as (Jalali, Gregorian) ISO strings, e.g. ("1393-08-28", "2014-11-19"), for data."""
+    if not value:
+        return None, None
+    jvalue = to_jalali(value)
+    return jvalue.strftime("%Y-%m-%d"), jvalue.togregorian().isoformat()
+
+
+def jalali_month_label(year: int, month: int, language: str) -> str:
+    """A Jalali month as readers name it: "آبان ۱۴۰۴" in Persian, "Aban 1404" in English."""
+    first = jdatetime.date(year, month, 1, locale="fa_IR" if language == "fa" else "en_US")
+    return localize_digits(first.strftime("%B %Y"), language)
 
 
 def jalali_year_to_gregorian(year: int) -> str:

@@ -5,10 +5,10 @@ from itertools import pairwise
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from cluster_portal.persian import format_number, to_persian_digits
+from cluster_portal.persian import active_language, format_number, localize_digits
 
 from .models import PriorityRanking
 from .models.rankings import SCORE_TOLERANCE
@@ -53,9 +53,7 @@ def ranking_check(*, ranking: PriorityRanking) -> list[str]:
         problems.append(_("Give a weight to every criterion, or to none."))
     elif weighted:
         problems += _weighted_sum_problems(entries, criteria)
-    if _language() == "fa":
-        problems = [to_persian_digits(problem) for problem in problems]
-    return problems
+    return [localize_digits(problem) for problem in problems]
 
 
 def _weighted_sum_problems(entries, criteria) -> list[str]:
@@ -74,7 +72,10 @@ def _weighted_sum_problems(entries, criteria) -> list[str]:
         if entry.score is None or abs(entry.score - expected) > tolerance:
             problems.append(
                 _("The total score of %(cluster)s should be %(expected)s (weights × scores).")
-                % {"cluster": entry.cluster, "expected": format_number(expected, _language(), 2)}
+                % {
+                    "cluster": entry.cluster,
+                    "expected": format_number(expected, active_language(), 2),
+                }
             )
     return problems
 
@@ -82,10 +83,6 @@ def _weighted_sum_problems(entries, criteria) -> list[str]:
 def list_separator() -> str:
     """ "، " on Persian pages, ", " on English ones: the same msgid the templates use."""
     return pgettext("list separator", ",") + " "
-
-
-def _language() -> str:
-    return (get_language() or "fa").split("-")[0]
 
 
 @transaction.atomic

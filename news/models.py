@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from cluster_portal.persian import to_jalali
 from cluster_portal.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
 from clusters.models import Cluster, LegalBasis
 
@@ -22,7 +23,7 @@ from .validators import validate_image, validate_pdf
 def jalali_now() -> jdatetime.datetime:
     """Now, in local time and the Jalali calendar: a Gregorian default would be shown in the
     admin's Jalali date widget as if it were a Jalali date, six centuries ahead."""
-    return jdatetime.datetime.fromgregorian(datetime=timezone.localtime())
+    return to_jalali(timezone.now())
 
 
 class Category(models.Model):

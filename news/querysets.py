@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from cluster_portal.persian import to_gregorian
+from cluster_portal.persian import to_jalali
 
 
 def jalali_month_span(year: int, month: int | None = None) -> tuple[datetime.datetime, ...]:
@@ -87,7 +87,7 @@ class PostQuerySet(models.QuerySet):
         )
         months = set()
         for day in days:
-            jalali = jdatetime.date.fromgregorian(date=to_gregorian(day).date())
+            jalali = to_jalali(day)
             months.add((jalali.year, jalali.month))
         return sorted(months, reverse=True)
 

@@ -1,28 +1,23 @@
-import jdatetime
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import SimpleLazyObject, cached_property
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from cluster_portal.content_cache import cached_for_generation, cached_object_or_404
-from cluster_portal.persian import to_persian_digits
+from cluster_portal.persian import active_language, jalali_month_label, localize_digits
 
 from .models import Category, Post
 
 
 def jalali_period_label(year: int, month: int | None = None) -> str:
     """ "آبان ۱۴۰۴" on Persian pages, "Aban 1404" on English ones."""
-    persian = (get_language() or "fa").startswith("fa")
     if month is None:
-        return to_persian_digits(year) if persian else str(year)
-    first = jdatetime.date(year, month, 1, locale="fa_IR" if persian else "en_US")
-    label = first.strftime("%B %Y")
-    return to_persian_digits(label) if persian else label
+        return localize_digits(year)
+    return jalali_month_label(year, month, active_language())
 
 
 class VersionCountedPaginator(Paginator):

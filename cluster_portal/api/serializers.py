@@ -3,11 +3,10 @@
 The carpet rows are the download rows (`carpets.downloads`), so the API and the files agree.
 """
 
-import jdatetime
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cluster_portal.persian import to_gregorian
+from cluster_portal.persian import iso_date_pair, to_gregorian, to_jalali
 from cluster_portal.sanitize import sanitize_html
 
 
@@ -28,10 +27,8 @@ def _urls(request, name: str, **kwargs) -> dict:
 
 def _date(value) -> dict:
     """A jDate as ISO Gregorian plus its Jalali spelling."""
-    return {
-        "gregorian": value.togregorian().isoformat() if value else None,
-        "jalali": value.strftime("%Y-%m-%d") if value else None,
-    }
+    jalali, gregorian = iso_date_pair(value)
+    return {"gregorian": gregorian, "jalali": jalali}
 
 
 def _gregorian(value):
@@ -99,9 +96,7 @@ def post(request, instance) -> dict:
         "category": instance.category.slug if instance.category else None,
         "clusters": [item.slug for item in instance.clusters.all()],
         "publish_at": _datetime(instance.publish_at),
-        "publish_at_jalali": jdatetime.datetime.fromgregorian(
-            datetime=_gregorian(instance.publish_at)
-        ).strftime("%Y-%m-%dT%H:%M"),
+        "publish_at_jalali": to_jalali(instance.publish_at).strftime("%Y-%m-%dT%H:%M"),
         "is_important": instance.is_important,
         "is_demo": instance.is_demo,
         "event_start": _datetime(instance.event_start),

@@ -5,21 +5,16 @@ import re
 from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
-from django.utils.translation import get_language
 
 from cluster_portal import persian
 
 register = template.Library()
 
 
-def _language() -> str:
-    return (get_language() or "fa").split("-")[0]
-
-
 @register.filter
 def num(value, decimals=None):
     """66000 -> ۶۶٬۰۰۰ on Persian pages, 66,000 on English ones."""
-    return persian.format_number(value, _language(), decimals)
+    return persian.format_number(value, persian.active_language(), decimals)
 
 
 @register.filter
@@ -27,17 +22,17 @@ def digits(value):
     """Persian digits in any text (a Jalali year, a rank) on Persian pages."""
     if value is None:
         return ""
-    return persian.to_persian_digits(value) if _language() == "fa" else str(value)
+    return persian.localize_digits(value)
 
 
 @register.filter
 def jdate(value):
-    return persian.format_date(value, _language())
+    return persian.format_date(value, persian.active_language())
 
 
 @register.filter
 def jdatetime(value):
-    return persian.format_date(value, _language(), with_time=True)
+    return persian.format_date(value, persian.active_language(), with_time=True)
 
 
 @register.filter
@@ -72,7 +67,7 @@ def mark_language(text, autoescape=True):
     """
     if text is None:
         return ""
-    language = _language()
+    language = persian.active_language()
     run = _FOREIGN_RUN[language]
     wrap = '<span lang="{}">\\g<0></span>'.format("en" if language == "fa" else "fa")
     if isinstance(text, SafeData):

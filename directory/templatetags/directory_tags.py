@@ -13,7 +13,7 @@ from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from cluster_portal.content_cache import cached_for_generation
-from cluster_portal.persian import format_number, variant_pattern
+from cluster_portal.persian import active_language, format_number, variant_pattern
 from directory.models import Document, Organisation, Term
 from directory.models.organisations import kind_counts
 
@@ -88,7 +88,7 @@ def link_glossary(text, autoescape=True):
 def file_size(value):
     """A download size in the reader's digits: ۲۳٫۴ کیلوبایت, 23.4 KB."""
     size = int(value or 0)
-    language = (get_language() or "fa").split("-")[0]
+    language = active_language()
     if size < 1024:
         return ngettext("%(size)s byte", "%(size)s bytes", size) % {
             "size": format_number(size, language)

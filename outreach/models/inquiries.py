@@ -1,10 +1,10 @@
-import jdatetime
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
+from cluster_portal.persian import to_jalali
 from clusters.models import Cluster
 
 REFERENCE_PREFIX = "ZC"
@@ -98,9 +98,4 @@ class Inquiry(models.Model):
     @staticmethod
     def make_reference(pk: int, created_at) -> str:
         """ZC-<Jalali year>-<six-digit serial>: short enough to read out on the phone."""
-        if isinstance(created_at, jdatetime.datetime):
-            created_at = created_at.togregorian()
-        if timezone.is_aware(created_at):
-            created_at = timezone.localtime(created_at)
-        year = jdatetime.date.fromgregorian(date=created_at.date()).year
-        return f"{REFERENCE_PREFIX}-{year}-{pk:06d}"
+        return f"{REFERENCE_PREFIX}-{to_jalali(created_at).year}-{pk:06d}"

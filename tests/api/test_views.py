@@ -7,6 +7,7 @@ import jdatetime
 import pytest
 
 from carpets.models import Indicator, Observation, Source
+from clusters.models import PriorityRanking
 from news.models import Post
 
 
@@ -69,6 +70,22 @@ def test_the_current_ranking_lists_the_six_clusters_in_order(client, content):
     entries = client.get("/api/rankings/current/").json()["entries"]
     assert [entry["rank"] for entry in entries] == [1, 2, 3, 4, 5, 6]
     assert entries[0]["cluster"] == "zinc"
+
+
+def test_a_rankings_approval_date_is_given_in_both_calendars_or_as_nulls(client, content):
+    ranking = PriorityRanking.objects.get(is_current=True)
+    ranking.approved_on = jdatetime.date(1393, 8, 28)
+    ranking.save()
+    assert client.get("/api/rankings/current/").json()["approved_on"] == {
+        "gregorian": "2014-11-19",
+        "jalali": "1393-08-28",
+    }
+    ranking.approved_on = None
+    ranking.save()
+    assert client.get("/api/rankings/current/").json()["approved_on"] == {
+        "gregorian": None,
+        "jalali": None,
+    }
 
 
 def test_only_published_news_is_served(client, demo):
