@@ -163,6 +163,11 @@ def unfinished_notices():
     return SiteNotice.objects.unfinished()
 
 
+def site_notices() -> list:
+    """Notices not yet ended as of the last edit; each page checks their window by the clock."""
+    return _cached(f"site-notices:{current_generation()}", unfinished_notices)
+
+
 def scheduled_moments() -> list:
     """Every moment at which a page changes by itself, as of the last edit, soonest first."""
     generation = current_generation()
@@ -170,7 +175,7 @@ def scheduled_moments() -> list:
         to_gregorian(moment)
         for moment in _cached(f"scheduled-posts:{generation}", _scheduled_publish_times)
     ]
-    for notice in _cached(f"site-notices:{generation}", unfinished_notices):
+    for notice in site_notices():
         moments += [to_gregorian(notice.starts_at), to_gregorian(notice.ends_at)]
     return sorted(moments)
 

@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from cluster_portal.content_cache import cached_for_generation, unfinished_notices
+from cluster_portal.content_cache import site_notices
 from outreach.forms import FeedbackForm
 
 register = template.Library()
@@ -12,11 +12,9 @@ register = template.Library()
 @register.inclusion_tag("outreach/includes/site_notice.html", takes_context=True)
 def site_notice(context):
     """Current notices and the messages of the last action (e.g. "thank you for your feedback")."""
-    # Notices not yet ended, shared by all workers until an edit; the window is checked here.
-    unfinished = cached_for_generation("site-notices", unfinished_notices)
     now = timezone.now()
     return {
-        "notices": [notice for notice in unfinished if notice.is_showing(now)],
+        "notices": [notice for notice in site_notices() if notice.is_showing(now)],
         "messages": context.get("messages"),
     }
 
