@@ -7,4 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Site search")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from . import signals  # noqa: F401
+        from .query import use_typo_threshold
+
+        connection_created.connect(use_typo_threshold, dispatch_uid="search-typo-threshold")

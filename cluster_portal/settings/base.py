@@ -25,6 +25,8 @@ DJANGO_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    # Its lookups (trigram similarity for the site search); inert on SQLite.
+    "django.contrib.postgres",
 ]
 THIRD_PARTY_APPS = [
     "django_jalali",
