@@ -30,12 +30,11 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Oldest year first, so each indicator keeps its latest figure in the dict.
         figures = {
             obs.indicator.slug: obs
-            for obs in Observation.objects.with_provenance()
-            .filter(indicator__slug__in=HOME_KEY_FIGURES, scope=Observation.Scope.PROVINCE)
-            .order_by("year", "pk")
+            for obs in Observation.objects.latest_per_indicator()
+            .with_provenance()
+            .filter(indicator__slug__in=HOME_KEY_FIGURES)
         }
         posts = Post.objects.published().for_listing()
         office = self.request_office()
