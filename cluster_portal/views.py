@@ -46,7 +46,7 @@ class HomeView(TemplateView):
             important_posts=Post.objects.important().for_listing()[
                 : settings.PORTAL_IMPORTANT_NEWS_COUNT
             ],
-            latest_posts=posts.filter(kind=Post.Kind.NEWS)[:5],
+            latest_posts=posts.of_kind(Post.Kind.NEWS)[:5],
             upcoming_events=Post.objects.upcoming_events().select_related("category")[:3],
         )
         return context
