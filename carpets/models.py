@@ -1,7 +1,7 @@
 """Carpet-sector statistics: indicators, their sources, and observations with provenance."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
@@ -97,12 +97,15 @@ class ObservationQuerySet(models.QuerySet):
         )
         return max((stamp for stamp in stamps.values() if stamp), default=None)
 
+    def latest_per_indicator(self, scope: str = "province"):
+        """Each indicator's newest figure in the scope: the latest year, the last entered of
+        several sources for it. One query, however many years are stored."""
+        in_scope = self.filter(scope=scope)
+        newest = in_scope.filter(indicator=OuterRef("indicator")).order_by("-year", "-pk")
+        return in_scope.filter(pk=Subquery(newest.values("pk")[:1]))
+
     def latest_for(self, indicator_slug: str, scope: str = "province"):
-        return (
-            self.filter(indicator__slug=indicator_slug, scope=scope)
-            .order_by("-year", "-pk")
-            .first()
-        )
+        return self.latest_per_indicator(scope).filter(indicator__slug=indicator_slug).first()
 
 
 class Observation(models.Model):

@@ -30,12 +30,11 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Oldest year first, so each indicator keeps its latest figure in the dict.
         figures = {
             obs.indicator.slug: obs
-            for obs in Observation.objects.with_provenance()
-            .filter(indicator__slug__in=HOME_KEY_FIGURES, scope=Observation.Scope.PROVINCE)
-            .order_by("year", "pk")
+            for obs in Observation.objects.latest_per_indicator()
+            .with_provenance()
+            .filter(indicator__slug__in=HOME_KEY_FIGURES)
         }
         posts = Post.objects.published().for_listing()
         office = self.request_office()
@@ -47,7 +46,7 @@ class HomeView(TemplateView):
             important_posts=Post.objects.important().for_listing()[
                 : settings.PORTAL_IMPORTANT_NEWS_COUNT
             ],
-            latest_posts=posts.filter(kind=Post.Kind.NEWS)[:5],
+            latest_posts=posts.of_kind(Post.Kind.NEWS)[:5],
             upcoming_events=Post.objects.upcoming_events().select_related("category")[:3],
         )
         return context

@@ -46,10 +46,19 @@ class PostQuerySet(models.QuerySet):
     def important(self):
         return self.published().filter(is_important=True)
 
+    def in_cluster(self, cluster):
+        """Posts about a cluster: a Cluster, or a cluster's slug as an address gives it."""
+        if isinstance(cluster, str):
+            return self.filter(clusters__slug=cluster)
+        return self.filter(clusters=cluster)
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
     def events(self):
         from .models import Post
 
-        return self.published().filter(kind=Post.Kind.EVENT)
+        return self.published().of_kind(Post.Kind.EVENT)
 
     def upcoming_events(self):
         """Published events that have not ended yet, soonest first."""

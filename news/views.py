@@ -54,7 +54,7 @@ class PostListView(ListView):
             if kind not in Post.Kind.values:
                 raise Http404(_("No such kind of post."))
             self.kind = Post.Kind(kind)
-            posts = posts.filter(kind=kind)
+            posts = posts.of_kind(kind)
         return posts
 
     def count_name(self) -> str:

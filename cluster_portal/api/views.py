@@ -223,11 +223,11 @@ def checks(request):
 def _posts(request):
     queryset = Post.objects.published().for_listing().prefetch_related("clusters")
     if cluster := request.GET.get("cluster"):
-        queryset = queryset.filter(clusters__slug=cluster)
+        queryset = queryset.in_cluster(cluster)
     if kind := request.GET.get("kind"):
         if kind not in Post.Kind.values:
             raise FilterError("kind", _("The kind must be news, event or announcement."))
-        queryset = queryset.filter(kind=kind)
+        queryset = queryset.of_kind(kind)
     return queryset
 
 

@@ -106,12 +106,12 @@ def cluster_actors(cluster, limit=10):
     return {
         "cluster": cluster,
         "counts": counts,
-        "organisations": Organisation.objects.filter(cluster=cluster).listed()[:limit],
+        "organisations": Organisation.objects.filtered(cluster=cluster).listed()[:limit],
         "more": sum(count.listed for count in counts) > limit,
     }
 
 
 @register.inclusion_tag("directory/includes/cluster_documents.html")
 def cluster_documents(cluster, limit=5):
-    documents = Document.objects.filter(clusters=cluster).for_listing()
+    documents = Document.objects.filtered(cluster=cluster).for_listing()
     return {"cluster": cluster, "documents": documents[:limit]}

@@ -23,7 +23,7 @@ IMAGE_WIDTHS = (400, 800, 1200)
 
 @register.inclusion_tag("news/includes/cluster_news.html")
 def cluster_news(cluster, limit=5):
-    posts = Post.objects.published().for_listing().filter(clusters=cluster)[:limit]
+    posts = Post.objects.published().for_listing().in_cluster(cluster)[:limit]
     return {"posts": posts, "cluster": cluster}
 
 

@@ -149,3 +149,26 @@ def test_a_post_body_written_past_the_sanitiser_is_cleaned_in_the_api(client, de
     body = client.get(f"/api/news/{post.pk}/").json()["body_fa"]
     assert "<p>متن</p>" in body
     assert "<script" not in body and "onerror" not in body
+
+
+def test_news_narrowed_by_cluster_and_kind(client, content):
+    from clusters.models import Cluster
+
+    def published(title, kind, cluster):
+        post = Post.objects.create(
+            title_fa=title, body_fa="متن", slug=title, kind=kind, status=Post.Status.PUBLISHED
+        )
+        post.clusters.set([Cluster.objects.get(slug=cluster)])
+        return post.pk
+
+    zinc_news = published("zinc-news", Post.Kind.NEWS, "zinc")
+    zinc_notice = published("zinc-notice", Post.Kind.ANNOUNCEMENT, "zinc")
+    knife_news = published("knife-news", Post.Kind.NEWS, "knife")
+
+    def ids(**filters):
+        return {row["id"] for row in client.get("/api/news/", filters).json()["results"]}
+
+    assert ids(cluster="zinc") == {zinc_news, zinc_notice}
+    assert ids(kind="news") == {zinc_news, knife_news}
+    assert ids(cluster="zinc", kind="announcement") == {zinc_notice}
+    assert ids(cluster="no-such-cluster") == set()

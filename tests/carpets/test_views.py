@@ -97,3 +97,29 @@ def test_home_shows_the_latest_year_of_a_key_figure(client, content):
     )
     html = page_text(client.get("/"))
     assert "۲۴٬۵۰۰" in html and "۲۳٬۰۰۰" not in html
+
+
+def add_looms_figure(year, value, scope="province"):
+    """Another reported number of looms, from the same source as the source document's."""
+    from decimal import Decimal
+
+    from carpets.models import Observation
+
+    looms = Observation.objects.get(indicator__slug="looms", year=1393)
+    Observation.objects.create(
+        indicator=looms.indicator, year=year, value=Decimal(value), scope=scope, source=looms.source
+    )
+
+
+def test_cluster_page_shows_the_latest_province_figure_only(client, content):
+    add_looms_figure(1394, "24500")
+    add_looms_figure(1395, "900000", scope="national")
+    html = page_text(client.get("/clusters/handmade-carpet/"))
+    assert "۲۴٬۵۰۰" in html
+    assert "۲۳٬۰۰۰" not in html and "۹۰۰٬۰۰۰" not in html
+
+
+def test_a_newer_national_figure_leaves_the_home_page_on_the_province_one(client, content):
+    add_looms_figure(1395, "900000", scope="national")
+    html = page_text(client.get("/"))
+    assert "۲۳٬۰۰۰" in html and "۹۰۰٬۰۰۰" not in html

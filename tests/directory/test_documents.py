@@ -210,3 +210,13 @@ def test_admin_upload_of_a_real_xlsx_is_stored(staff_client, content, media_root
     assert response.status_code == 302, page_text(response)[:3000]
     document = Document.objects.get()
     assert (document.file_format, document.file_size) == ("xlsx", len(data))
+
+
+def test_a_cluster_page_lists_its_own_documents_not_another_clusters(client, action_plan):
+    create(
+        upload("knife.pdf", pdf_bytes()),
+        title_fa="برنامه اقدام خوشه چاقو",
+        clusters=[Cluster.objects.get(slug="knife")],
+    )
+    html = page_text(client.get("/clusters/handmade-carpet/"))
+    assert "برنامه اقدام خوشه فرش دستبافت" in html and "برنامه اقدام خوشه چاقو" not in html

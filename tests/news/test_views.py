@@ -70,3 +70,32 @@ def test_home_lists_upcoming_events_but_not_past_ones(client, demo):
     html = page_text(client.get("/"))
     assert "کارگاه آموزشی بازاریابی برای چاقوسازان" in html  # in 14 days
     assert "هم\u200cاندیشی کسب\u200cوکارهای گردشگری" not in html  # ended 10 days ago
+
+
+def publish(title, kind=Post.Kind.NEWS, clusters=()):
+    post = Post.objects.create(
+        title_fa=title,
+        slug=f"p{Post.objects.count()}",
+        body_fa="متن",
+        kind=kind,
+        status=Post.Status.PUBLISHED,
+        publish_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    post.clusters.set(clusters)
+    return post
+
+
+def test_a_cluster_page_lists_its_own_news_not_another_clusters(client, content):
+    from clusters.models import Cluster
+
+    publish("خبر روی", clusters=[Cluster.objects.get(slug="zinc")])
+    publish("خبر چاقو", clusters=[Cluster.objects.get(slug="knife")])
+    html = page_text(client.get("/clusters/zinc/"))
+    assert "خبر روی" in html and "خبر چاقو" not in html
+
+
+def test_the_kind_filter_lists_only_posts_of_that_kind(client, content):
+    publish("یک خبر")
+    publish("یک اطلاعیه", kind=Post.Kind.ANNOUNCEMENT)
+    html = page_text(client.get("/news/", {"kind": "announcement"}))
+    assert "یک اطلاعیه" in html and "یک خبر" not in html
