@@ -16,7 +16,7 @@ from cluster_portal.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
 from clusters.models import Cluster, LegalBasis
 
 from .fields import JalaliDateTimeField
-from .querysets import PostQuerySet
+from .querysets import EVENT_OVER_AT, PostQuerySet
 from .validators import validate_image, validate_pdf
 
 
@@ -117,7 +117,10 @@ class Post(models.Model):
         verbose_name_plural = _("posts")
         ordering = ["-publish_at", "-pk"]
         permissions = [("publish_post", _("Can publish, schedule and unpublish posts"))]
-        indexes = [models.Index(fields=["status", "publish_at"], name="post_visible_idx")]
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="post_visible_idx"),
+            models.Index(EVENT_OVER_AT, condition=Q(kind="event"), name="post_event_over_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(event_end__isnull=True)
