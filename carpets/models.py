@@ -104,9 +104,6 @@ class ObservationQuerySet(models.QuerySet):
         newest = in_scope.filter(indicator=OuterRef("indicator")).order_by("-year", "-pk")
         return in_scope.filter(pk=Subquery(newest.values("pk")[:1]))
 
-    def latest_for(self, indicator_slug: str, scope: str = "province"):
-        return self.latest_per_indicator(scope).filter(indicator__slug=indicator_slug).first()
-
 
 class Observation(models.Model):
     """One reported value of an indicator for a Jalali year, from one source.
