@@ -25,9 +25,16 @@ def content_models():
 
 
 def snapshot():
-    """Every row of every content model, serialized field by field in primary-key order."""
+    """Every row of every content model, serialized field by field in primary-key order.
+
+    The backup is Django's JSON, which keeps times to the millisecond: a time less than a
+    millisecond past the second prints as ".000Z" before the round trip and "Z" after it (now
+    and then, over many rows), so both are written the one way.
+    """
     return {
-        model._meta.label: serializers.serialize("json", model._default_manager.order_by("pk"))
+        model._meta.label: serializers.serialize(
+            "json", model._default_manager.order_by("pk")
+        ).replace('.000Z"', 'Z"')
         for model in content_models()
     }
 
