@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -105,3 +106,18 @@ def test_a_restarted_cache_never_brings_back_an_old_page(editor):
     Cluster.objects.filter(slug="zinc").update(name_fa="خوشه روی و سرب")
     cache.clear()
     assert "<h1>خوشه روی و سرب</h1>" in _main(editor.get("/clusters/zinc/"))
+
+
+def test_one_readers_query_string_never_reaches_anothers_page_links(editor):
+    """The pagination links keep the visitor's own query string, so they stay out of the
+    cached list: another reader of the same page must not get links with someone else's."""
+    for number in range(settings.PORTAL_NEWS_PAGE_SIZE + 1):
+        Post.objects.create(
+            title_fa=f"خبر {number}",
+            slug=f"khabar-{number}",
+            body_fa="<p>متن</p>",
+            status=Post.Status.PUBLISHED,
+            publish_at=timezone.now() - datetime.timedelta(hours=number + 1),
+        )
+    assert "utm_source=mail" in _main(editor.get("/news/?utm_source=mail"))
+    assert "utm_source" not in _main(editor.get("/news/"))
