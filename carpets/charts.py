@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
-from cluster_portal.persian import active_language, format_number, localize_digits
+from core.persian import active_language, format_number, localize_digits
 
 # Colour-blind-safe palette (Okabe-Ito), one colour per series.
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9")

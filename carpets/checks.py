@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
-from cluster_portal.persian import active_language, format_number, localize_digits
+from core.persian import active_language, format_number, localize_digits
 
 from .models import Observation
 

@@ -2,8 +2,8 @@
 
 from decimal import Decimal
 
-from cluster_portal.content import jalali_date, translated
 from clusters.models import Cluster
+from core.loading import jalali_date, translated
 
 from .models import Indicator, Observation, Source
 

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.persian import iso_date_pair, jalali_year_to_gregorian
+from core.persian import iso_date_pair, jalali_year_to_gregorian
 
 from .checks import derived_figures, run_checks
 from .models import Observation

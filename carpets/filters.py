@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.persian import to_ascii_digits
+from core.persian import to_ascii_digits
 
 from .models import Observation
 

@@ -14,7 +14,7 @@ import jdatetime
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from cluster_portal.persian import normalize, to_ascii_digits, to_jalali
+from core.persian import normalize, to_ascii_digits, to_jalali
 
 from .models import Indicator, Observation, Source
 

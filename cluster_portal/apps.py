@@ -7,6 +7,6 @@ class ClusterPortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from .page_cache import connect_invalidation
+        from core.page_cache import connect_invalidation
 
         connect_invalidation()

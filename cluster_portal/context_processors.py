@@ -1,8 +1,7 @@
 from django.conf import settings
 
 from clusters.models import Office
-
-from .content_cache import cached_for_generation
+from core.content_cache import cached_for_generation
 
 
 def site(request):

@@ -5,7 +5,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import seo, views
+from core import seo
+
+from . import views
 from .sitemaps import SITEMAPS
 
 admin.site.site_header = _("Zanjan industrial clusters portal")

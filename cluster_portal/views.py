@@ -13,9 +13,8 @@ from django.views.generic import TemplateView
 
 from carpets.models import Observation
 from clusters.models import Cluster, InfoPage, Office
+from core.middleware import DATABASE_UNAVAILABLE, database_unavailable
 from news.models import Post
-
-from .middleware import DATABASE_UNAVAILABLE
 
 logger = logging.getLogger(__name__)
 
@@ -87,18 +86,6 @@ def server_error(request):
 def healthz(request):
     """Liveness: the process answers. It touches neither the database nor the cache."""
     return HttpResponse("ok", content_type="text/plain")
-
-
-def database_unavailable(request, exception):
-    """The maintenance page: rendered from a plain template, it needs no database and no cache."""
-    logger.error("Database unavailable: %s", exception)
-    # Drop broken connections now, so the next request connects afresh when the database is back.
-    for connection in connections.all(initialized_only=True):
-        connection.close_if_unusable_or_obsolete()
-    template = loader.get_template("503.html")
-    response = HttpResponse(template.render({}), status=503)
-    response["Retry-After"] = "60"
-    return response
 
 
 def login_locked_out(request, response, credentials):

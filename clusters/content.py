@@ -1,6 +1,6 @@
 """Load the cluster programme's content from its fixture, idempotently (keyed by natural keys)."""
 
-from cluster_portal.content import jalali_date, translated
+from core.loading import jalali_date, translated
 
 from .models import (
     Advantage,

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from cluster_portal.persian import active_language, format_number, localize_digits
+from core.persian import active_language, format_number, localize_digits
 
 from .models import PriorityRanking
 from .models.rankings import SCORE_TOLERANCE

@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.views.generic import DetailView, ListView, TemplateView
 
-from cluster_portal.content_cache import cached_object_or_404
+from core.content_cache import cached_object_or_404
 
 from .forms import ClusterFilterForm
 from .models import (

@@ -3,8 +3,8 @@
 Run it any number of times: rows are keyed by natural keys, nothing is duplicated.
 """
 
-from cluster_portal.content import translated
 from clusters.models import Cluster
+from core.loading import translated
 
 from .models import Organisation, Question, ReportedFigure, Term
 

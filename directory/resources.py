@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
-from cluster_portal.persian import normalize, to_ascii_digits
 from clusters.models import Cluster
+from core.persian import normalize, to_ascii_digits
 
 from .models import County, Organisation, OrganisationKind
 

@@ -4,8 +4,8 @@ import datetime
 
 from django.utils import timezone
 
-from cluster_portal.content import translated
 from clusters.models import Cluster
+from core.loading import translated
 
 from .models import Category, Post
 

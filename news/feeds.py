@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from cluster_portal.persian import to_gregorian
-from cluster_portal.sanitize import sanitize_html
+from core.persian import to_gregorian
+from core.sanitize import sanitize_html
 
 from .models import Category, Post
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.persian import format_date
+from core.persian import format_date
 
 from .models import Post
 

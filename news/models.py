@@ -11,11 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
-from cluster_portal.persian import to_jalali
-from cluster_portal.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
 from clusters.models import Cluster, LegalBasis
+from core.fields import JalaliDateTimeField
+from core.persian import to_jalali
+from core.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
 
-from .fields import JalaliDateTimeField
 from .querysets import EVENT_OVER_AT, PostQuerySet
 from .validators import validate_image, validate_pdf
 

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from cluster_portal.persian import to_jalali
+from core.persian import to_jalali
 
 
 def jalali_month_span(year: int, month: int | None = None) -> tuple[datetime.datetime, ...]:

@@ -7,8 +7,8 @@ from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from cluster_portal.content_cache import cached_for_generation, cached_object_or_404
-from cluster_portal.persian import active_language, jalali_month_label, localize_digits
+from core.content_cache import cached_for_generation, cached_object_or_404
+from core.persian import active_language, jalali_month_label, localize_digits
 
 from .models import Category, Post
 

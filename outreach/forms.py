@@ -4,8 +4,8 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal import persian
 from clusters.models import Cluster
+from core import persian
 from outreach.models import Inquiry, PageFeedback
 
 from .spam import ProtectedForm

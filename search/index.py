@@ -10,8 +10,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from carpets.models import Indicator
-from cluster_portal.persian import fold, to_gregorian
 from clusters.models import Cluster, InfoPage, LegalBasis
+from core.persian import fold, to_gregorian
 from directory.models import Document, Organisation, Question, Term
 from news.models import Post
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 class SearchDocument(models.Model):
     """What the search reads: the title and text of one page in one language.
 
-    `folded` is the text after `cluster_portal.persian.normalize`, so every backend matches
+    `folded` is the text after `core.persian.normalize`, so every backend matches
     Arabic letters, any digit script and ZWNJ the same way; `visible_from` keeps a scheduled
     post out of results until its time.
     """

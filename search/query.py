@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from cluster_portal.persian import normalize, variant_pattern
+from core.persian import normalize, variant_pattern
 
 from .models import SearchDocument
 

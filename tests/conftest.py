@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
-from cluster_portal.content_cache import local_values
+from core.content_cache import local_values
 
 
 @pytest.fixture(autouse=True)

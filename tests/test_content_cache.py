@@ -11,8 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cluster_portal.content_cache import GENERATION_KEY, content_version
 from clusters.models import Cluster
+from core.content_cache import GENERATION_KEY, content_version
 from news.models import Post
 from tests.conftest import page_text
 

@@ -17,7 +17,7 @@ from tests.conftest import page_text
 @pytest.fixture(params=["anonymous", "signed in"])
 def reader(request, client, content, django_user_model):
     """Anonymous readers get whole cached pages; a signed-in editor bypasses the page cache and
-    gets the same content from cached fragments (cluster_portal.content_cache)."""
+    gets the same content from cached fragments (core.content_cache)."""
     if request.param == "signed in":
         client.force_login(django_user_model.objects.create_user("reader", password="x" * 16))
     return client

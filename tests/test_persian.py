@@ -4,7 +4,7 @@ import jdatetime
 import pytest
 from django.utils import translation
 
-from cluster_portal import persian
+from core import persian
 
 
 def test_normalize_folds_arabic_letters_digits_and_zwnj():

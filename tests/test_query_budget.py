@@ -25,8 +25,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from cluster_portal.content_cache import local_values
 from cluster_portal.management.commands.bench_data import Generated, generate, sized
+from core.content_cache import local_values
 
 # Marked so pytest-django creates the test database, which the module fixture fills itself.
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from carpets import downloads
 from carpets.models import Observation
-from cluster_portal.persian import iso_datetime
-from cluster_portal.seo import office_reference
+from core.persian import iso_datetime
+from core.seo import office_reference
 
 register = template.Library()
 

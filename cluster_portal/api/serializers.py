@@ -6,8 +6,8 @@ The carpet rows are the download rows (`carpets.downloads`), so the API and the 
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cluster_portal.persian import iso_date_pair, to_gregorian, to_jalali
-from cluster_portal.sanitize import sanitize_html
+from core.persian import iso_date_pair, to_gregorian, to_jalali
+from core.sanitize import sanitize_html
 
 
 def _pair(instance, name: str) -> dict:

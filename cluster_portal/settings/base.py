@@ -39,6 +39,7 @@ THIRD_PARTY_APPS = [
     "django_otp.plugins.otp_totp",
 ]
 LOCAL_APPS = [
+    "core",
     "cluster_portal",
     "clusters",
     "carpets",
@@ -52,17 +53,17 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 MIDDLEWARE = [
     # First: a cached page is answered before any other work; it was stored with every header
     # the layers below add.
-    "cluster_portal.page_cache.AnonymousPageCacheMiddleware",
+    "core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "cluster_portal.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304 answers for every page, feed, download and API response.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "cluster_portal.middleware.AdminLanguageMiddleware",
-    "cluster_portal.middleware.RejectMalformedRequestMiddleware",
-    "cluster_portal.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.AdminLanguageMiddleware",
+    "core.middleware.RejectMalformedRequestMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -151,7 +152,7 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Tehran"
 # Django's own "fa" formats print no grouping (ECOSYSTEM.md P11).
-FORMAT_MODULE_PATH = ["cluster_portal.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fa"
 MODELTRANSLATION_LANGUAGES = ("fa", "en")
@@ -183,7 +184,6 @@ JALALI_SETTINGS = {
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
-STATICFILES_DIRS = [BASE_DIR / "cluster_portal" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 STORAGES = {

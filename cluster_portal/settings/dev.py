@@ -10,4 +10,4 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhos
 # Static files come from the finders here; WhiteNoise serves the collected files in production.
 MIDDLEWARE = [entry for entry in MIDDLEWARE if not entry.startswith("whitenoise.")]
 # An edited template should show at once while developing.
-MIDDLEWARE.remove("cluster_portal.page_cache.AnonymousPageCacheMiddleware")
+MIDDLEWARE.remove("core.page_cache.AnonymousPageCacheMiddleware")

@@ -27,7 +27,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "cluster_portal.storage.ForgivingManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "core.storage.ForgivingManifestStaticFilesStorage"},
 }
 # With several app servers, uploads go to an S3-compatible store (django-storages, the `s3`
 # extra in pyproject.toml); docs/deploy.md shows the variables.

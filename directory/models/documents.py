@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
-from cluster_portal.persian import fold, normalize
 from clusters.models import Cluster, LegalBasis
+from core.persian import fold, normalize
 
 from ..validators import FileFormat, validate_document_file, validate_plain_text
 

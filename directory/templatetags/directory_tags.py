@@ -12,8 +12,8 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
-from cluster_portal.content_cache import cached_for_generation
-from cluster_portal.persian import active_language, format_number, variant_pattern
+from core.content_cache import cached_for_generation
+from core.persian import active_language, format_number, variant_pattern
 from directory.models import Document, Organisation, Term
 from directory.models.organisations import kind_counts
 

@@ -9,9 +9,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from sorl.thumbnail import get_thumbnail
 
-from cluster_portal.persian import iso_datetime
-from cluster_portal.sanitize import sanitize_html
-from cluster_portal.seo import office_reference
+from core.persian import iso_datetime
+from core.sanitize import sanitize_html
+from core.seo import office_reference
 from news.models import Post
 
 register = template.Library()

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
-from cluster_portal.persian import to_gregorian
+from core.persian import to_gregorian
 
 
 class PageFeedbackQuerySet(models.QuerySet):

@@ -4,8 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
-from cluster_portal.persian import to_jalali
 from clusters.models import Cluster
+from core.persian import to_jalali
 
 REFERENCE_PREFIX = "ZC"
 

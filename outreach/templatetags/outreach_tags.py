@@ -3,7 +3,7 @@
 from django import template
 from django.utils import timezone
 
-from cluster_portal.content_cache import site_notices
+from core.content_cache import site_notices
 from outreach.forms import FeedbackForm
 
 register = template.Library()

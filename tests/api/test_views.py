@@ -143,7 +143,7 @@ def test_a_post_body_written_past_the_sanitiser_is_cleaned_in_the_api(client, de
     Post.objects.filter(pk=post.pk).update(
         body_fa='<p>متن</p><script>alert(1)</script><img src=x onerror="alert(2)">'
     )
-    from cluster_portal.content_cache import invalidate
+    from core.content_cache import invalidate
 
     invalidate()
     body = client.get(f"/api/news/{post.pk}/").json()["body_fa"]

@@ -2,8 +2,8 @@
 
 from django.core.management import call_command
 
-from cluster_portal.content import read_fixture
 from clusters.models import Cluster
+from core.loading import read_fixture
 from directory.content import load_directory
 from directory.models import Organisation, Question, ReportedFigure, Term
 from directory.models.organisations import kind_counts

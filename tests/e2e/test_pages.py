@@ -7,7 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
 
-from cluster_portal.persian import format_date
+from core.persian import format_date
 from tests.public_pages import public_pages
 
 # Pages a phone visitor reaches first: each must fit a 375px screen.

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from cluster_portal.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
+from core.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
 from news import services
 from news.models import Post
 from tests.conftest import page_text
@@ -101,7 +101,7 @@ def test_the_allow_list_keeps_the_editors_markup():
 def test_the_editor_offers_nothing_the_allow_list_strips():
     from django_prose_editor.config import allowlist_from_extensions, expand_extensions
 
-    from cluster_portal.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+    from core.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
 
     offered = allowlist_from_extensions(expand_extensions(PROSE_EDITOR_EXTENSIONS))
     assert set(offered["tags"]) <= ALLOWED_TAGS

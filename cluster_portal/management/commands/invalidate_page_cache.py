@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from cluster_portal.content_cache import invalidate
+from core.content_cache import invalidate
 
 
 class Command(BaseCommand):

@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from carpets.content import load_statistics
-from cluster_portal.content import read_fixture
 from clusters.content import load_programme
+from core.loading import read_fixture
 from directory.content import load_directory
 
 

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from cluster_portal.content import read_fixture
+from core.loading import read_fixture
 from news.content import load_demo_posts
 
 

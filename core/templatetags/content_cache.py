@@ -1,6 +1,6 @@
 """{% cachedfragment "name" value … %}…{% endcachedfragment %}: a block of a page rendered once
 per content version and language, and shared by every worker and server until the next edit or
-scheduled change (cluster_portal.content_cache).
+scheduled change (core.content_cache).
 
 The name and values must identify everything the block shows: the block's own queries run only
 when it is rendered. Never wrap a form token or anything that differs between visitors.
@@ -10,7 +10,7 @@ import hashlib
 
 from django import template
 
-from cluster_portal.content_cache import cached_fragment
+from core.content_cache import cached_fragment
 
 register = template.Library()
 

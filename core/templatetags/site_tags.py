@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils.encoding import escape_uri_path, iri_to_uri
 from django.utils.translation import get_language
 
-from cluster_portal.seo import json_ld
+from core.seo import json_ld
 
 register = template.Library()
 

@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeData, mark_safe
 
-from cluster_portal import persian
+from core import persian
 
 register = template.Library()
 

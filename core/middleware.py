@@ -1,12 +1,16 @@
 """Request-wide rules: the admin's language, security headers, bad addresses, a database away."""
 
+import logging
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
-from django.http import HttpResponseBadRequest
+from django.db import InterfaceError, OperationalError, connections
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 
 class AdminLanguageMiddleware:
@@ -91,10 +95,20 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, DATABASE_UNAVAILABLE):
-            from .views import database_unavailable
-
             return database_unavailable(request, exception)
         return None
 
 
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+
+
+def database_unavailable(request, exception):
+    """The maintenance page: rendered from a plain template, it needs no database and no cache."""
+    logger.error("Database unavailable: %s", exception)
+    # Drop broken connections now, so the next request connects afresh when the database is back.
+    for connection in connections.all(initialized_only=True):
+        connection.close_if_unusable_or_obsolete()
+    template = loader.get_template("503.html")
+    response = HttpResponse(template.render({}), status=503)
+    response["Retry-After"] = "60"
+    return response
