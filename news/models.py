@@ -16,6 +16,7 @@ from core.fields import JalaliDateTimeField
 from core.persian import to_jalali
 from core.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
 
+from . import choices
 from .querysets import EVENT_OVER_AT, PostQuerySet
 from .validators import validate_image, validate_pdf
 
@@ -41,15 +42,8 @@ class Category(models.Model):
 
 
 class Post(models.Model):
-    class Kind(models.TextChoices):
-        NEWS = "news", _("News")
-        EVENT = "event", _("Event")
-        ANNOUNCEMENT = "announcement", _("Announcement")
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
-        UNPUBLISHED = "unpublished", _("Unpublished")
+    Kind = choices.Kind
+    Status = choices.Status
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
     title = models.CharField(_("title"), max_length=300)

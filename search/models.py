@@ -4,6 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .kinds import KIND_LABELS
+
 
 class SearchDocument(models.Model):
     """What the search reads: the title and text of one page in one language.
@@ -38,6 +40,4 @@ class SearchDocument(models.Model):
         return self.title
 
     def get_kind_label(self):
-        from .index import KIND_LABELS
-
         return KIND_LABELS.get(self.kind, self.kind)

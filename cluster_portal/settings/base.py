@@ -276,6 +276,9 @@ OUTREACH_INQUIRY_RETENTION_DAYS = env.int("DJANGO_INQUIRY_RETENTION_DAYS", defau
 OUTREACH_MIN_FILL_SECONDS = 3
 OUTREACH_FORM_MAX_AGE_SECONDS = 60 * 60 * 2
 OUTREACH_RATE_LIMIT = {"count": 5, "window_seconds": 60 * 60}
+# Submissions a minute from everyone together, beyond which each form answers 429: far above
+# what the office receives (a few a day), far below what would slow the database.
+OUTREACH_SITE_CAP_PER_MINUTE = {"inquiry": 60, "subscriber": 60, "feedback": 600}
 OUTREACH_ALERT_MAX_ATTEMPTS = 5
 # Posts older than this when the sender first sees them are not mailed (a new installation).
 OUTREACH_ALERT_MAX_POST_AGE_DAYS = 7

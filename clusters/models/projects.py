@@ -7,8 +7,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
-from .clusters import Cluster
-
 
 def add_jalali_years(date: jdatetime.date, years: int) -> jdatetime.date:
     """The same Jalali day `years` later; 30 Esfand of a leap year falls back to the 29th."""
@@ -32,7 +30,10 @@ class DevelopmentProject(models.Model):
         CONTRACTED = "contracted", _("Contract signed")
 
     cluster = models.OneToOneField(
-        Cluster, on_delete=models.CASCADE, related_name="project", verbose_name=_("cluster")
+        "clusters.Cluster",
+        on_delete=models.CASCADE,
+        related_name="project",
+        verbose_name=_("cluster"),
     )
     agent_selection = models.CharField(
         _("development agent selection"),
