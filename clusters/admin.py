@@ -29,7 +29,7 @@ from .models import (
     RankingCriterion,
     TeamMember,
 )
-from .services import ranking_publish
+from .services import ranking_is_locked, ranking_publish
 
 # Registered explicitly: VersionAdmin's own registration depends on the order admins are built
 # in, and would miss a child (a progress report) whose parent was first seen as an inline.
@@ -123,12 +123,54 @@ class ClusterAdmin(ProgrammeAdmin):
         return entry.rank if entry else "—"
 
 
-class RankingCriterionInline(TranslationTabularInline):
+LOCKED_EDITION = _(
+    "This edition is the current ranking and was checked when it was published, so it can no "
+    "longer be changed. Prepare a new edition and publish it with the publish action, which "
+    "checks it again."
+)
+
+
+def _edition(obj) -> PriorityRanking | None:
+    """The ranking edition an object of the ranking admin belongs to."""
+    if isinstance(obj, PriorityRanking):
+        return obj
+    if isinstance(obj, RankedCluster):
+        return obj.ranking
+    return None
+
+
+class LockedEditionMixin:
+    """Read-only while the edition is published (`ranking_is_locked`), for admins and inlines
+    alike; Django then shows the page as a view, and the change view says why."""
+
+    def has_change_permission(self, request, obj=None):
+        return not ranking_is_locked(_edition(obj)) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not ranking_is_locked(_edition(obj)) and super().has_delete_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        if isinstance(self, admin.options.InlineModelAdmin):
+            allowed = super().has_add_permission(request, obj)
+        else:
+            allowed = super().has_add_permission(request)
+        return not ranking_is_locked(_edition(obj)) and allowed
+
+
+class LockedEditionAdmin(LockedEditionMixin):
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        if ranking_is_locked(_edition(obj)):
+            self.message_user(request, LOCKED_EDITION, level=messages.WARNING)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+class RankingCriterionInline(LockedEditionMixin, TranslationTabularInline):
     model = RankingCriterion
     extra = 0
 
 
-class RankedClusterInline(TranslationTabularInline):
+class RankedClusterInline(LockedEditionMixin, TranslationTabularInline):
     model = RankedCluster
     extra = 0
     autocomplete_fields = ["cluster"]
@@ -138,7 +180,7 @@ class RankedClusterInline(TranslationTabularInline):
 
 
 @admin.register(PriorityRanking)
-class PriorityRankingAdmin(ProgrammeAdmin):
+class PriorityRankingAdmin(LockedEditionAdmin, ProgrammeAdmin):
     list_display = ["title", "year", "approved_by", "approved_on", "is_current", "cluster_count"]
     list_filter = ["is_current", ("approved_on", JDateFieldListFilter)]
     search_fields = ["title", "approved_by", "note"]
@@ -177,7 +219,7 @@ class PriorityRankingAdmin(ProgrammeAdmin):
         )
 
 
-class CriterionScoreInline(admin.TabularInline):
+class CriterionScoreInline(LockedEditionMixin, admin.TabularInline):
     model = CriterionScore
     extra = 0
 
@@ -190,7 +232,7 @@ class CriterionScoreInline(admin.TabularInline):
 
 
 @admin.register(RankedCluster)
-class RankedClusterAdmin(ProgrammeAdmin):
+class RankedClusterAdmin(LockedEditionAdmin, ProgrammeAdmin):
     list_display = ["cluster", "ranking", "rank", "score"]
     list_filter = ["ranking"]
     search_fields = ["cluster__name", "ranking__title", "rationale"]

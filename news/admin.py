@@ -1,6 +1,5 @@
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -10,9 +9,6 @@ from reversion.admin import VersionAdmin
 from . import services
 from .forms import PostAdminForm
 from .models import Attachment, Category, Post
-
-# Publishing decisions: editors see these fields but cannot change them.
-PUBLISHING_FIELDS = ["status", "publish_at", "is_important"]
 
 
 @admin.register(Category)
@@ -59,14 +55,13 @@ class PostAdmin(VersionAdmin, TabbedTranslationAdmin):
     def get_readonly_fields(self, request, obj=None):
         fields = ["author", "created_at", "updated_at", "preview_link"]
         if not services.can_publish(request.user):
-            fields += PUBLISHING_FIELDS
+            fields += services.PUBLISHING_FIELDS
         return fields
 
     def has_change_permission(self, request, obj=None):
-        allowed = super().has_change_permission(request, obj)
-        if obj is None or services.can_publish(request.user):
-            return allowed
-        return allowed and obj.status == Post.Status.DRAFT
+        if obj is None:
+            return super().has_change_permission(request, obj)
+        return services.can_change(request.user, obj)
 
     def has_publish_permission(self, request):
         return services.can_publish(request.user)
@@ -87,11 +82,8 @@ class PostAdmin(VersionAdmin, TabbedTranslationAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        if obj.status != Post.Status.DRAFT and not services.can_publish(request.user):
-            raise PermissionDenied
-        if not change and obj.author_id is None:
-            obj.author = request.user
-        super().save_model(request, obj, form, change)
+        # The services hold the role rules; the form's relations follow in save_related.
+        services.post_save_edited(post=obj, user=request.user, changed=form.changed_data)
 
     @admin.action(description=_("Publish the selected posts now"), permissions=["publish"])
     def publish_now(self, request, queryset):
