@@ -7,6 +7,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from . import services
 from .models import Document, Organisation, Question, ReportedFigure, Term
 from .resources import OrganisationResource
 
@@ -31,12 +32,17 @@ class OrganisationAdmin(ImportExportMixin, TabbedTranslationAdmin):
         ),
     ]
 
-    def get_import_data_kwargs(self, **kwargs):
-        # One bad row means nothing of the file is written, even after confirmation.
-        return {
-            **super().get_import_data_kwargs(**kwargs),
-            "rollback_on_validation_errors": True,
-        }
+    def process_dataset(self, dataset, form, request, **kwargs):
+        # The confirmed import writes through the service (one bad row: nothing written).
+        file_name = kwargs.pop("file_name", None) or form.cleaned_data.get("original_file_name")
+        return services.organisations_import(
+            dataset=dataset,
+            dry_run=False,
+            user=request.user,
+            file_name=file_name,
+            retain_instance_in_row_result=True,
+            **self.get_import_data_kwargs(request=request, form=form, **kwargs),
+        )
 
 
 @admin.register(ReportedFigure)
@@ -60,6 +66,10 @@ class DocumentAdmin(TabbedTranslationAdmin):
     search_fields = ["title", "summary"]
     autocomplete_fields = ["clusters", "legal_bases"]
     readonly_fields = ["file_format", "file_size"]
+
+    def save_model(self, request, obj, form, change):
+        # The bytes are checked and the fields validated in one place for every door.
+        services.document_save(document=obj)
 
     @admin.display(description=_("size"), ordering="file_size")
     def size(self, document):

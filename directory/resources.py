@@ -136,6 +136,12 @@ class OrganisationResource(resources.ModelResource):
         use_transactions = True
         clean_model_instances = True
 
+    def import_data(self, dataset, **kwargs):
+        """Every row is checked, and one bad row means nothing of the file is written, however
+        the import is called (the admin's preview and confirmation, the service, a shell)."""
+        kwargs.update(use_transactions=True, rollback_on_validation_errors=True)
+        return super().import_data(dataset, **kwargs)
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         for name in TEXT_COLUMNS:
