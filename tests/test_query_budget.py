@@ -25,7 +25,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from cluster_portal.management.commands.bench_data import Generated, generate, sized
+from bench.data import Generated, generate, sized
 from core.content_cache import local_values
 
 # Marked so pytest-django creates the test database, which the module fixture fills itself.
