@@ -22,6 +22,7 @@ from pathlib import Path
 
 import django
 from django.apps import apps
+from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -32,6 +33,8 @@ from . import seal
 from .errors import ArchiveError
 
 FORMAT = 1
+# Django's JSON with times to the microsecond (jsonformat.py); data.json in the archive.
+serializers.register_serializer("portaljson", "cluster_portal.backup.jsonformat")
 # Every model of these apps is the project's content.
 CONTENT_APPS = ("clusters", "carpets", "news", "directory", "outreach", "search")
 # The accounts: who may sign in, with what roles and second factor, and what they changed.
@@ -120,6 +123,7 @@ def write_archive(path: Path, *, sign_key: Path | None = None, encrypt_to: Path 
                 "dumpdata",
                 *[m._meta.label for m in backed_up_models()],
                 natural_foreign=True,
+                format="portaljson",
                 output=str(data_path),
                 verbosity=0,
             )
@@ -262,7 +266,7 @@ def load(restore: Restore, *, force: bool = False) -> dict:
     """Replace the loaded models' rows and media with the archive's, in one transaction."""
     restore.check_replaceable(force=force)
     with tempfile.TemporaryDirectory() as tmp:
-        data_path = Path(tmp) / "data.json"
+        data_path = Path(tmp) / "data.portaljson"
         data_path.write_bytes(restore.data)
         with transaction.atomic():
             for model in reversed(backed_up_models()):
