@@ -17,7 +17,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from core.persian import iso_date_pair, jalali_year_to_gregorian
+from core.persian import iso_date_pair, jalali_year_to_gregorian, local_date, local_datetime
 
 from .checks import derived_figures, run_checks
 from .models import Observation
@@ -194,7 +194,7 @@ def _metadata(dataset: Dataset, updated) -> dict:
         "title": {language: dataset.title_in(language) for language in LANGUAGES},
         "description": {language: dataset.description_in(language) for language in LANGUAGES},
         "licence": licence(),
-        "last_updated": updated.isoformat() if updated else None,
+        "last_updated": local_datetime(updated).isoformat() if updated else None,
     }
 
 
@@ -214,7 +214,8 @@ def _csv(dataset, rows, updated) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     extra = {
         "licence": licence()["name"],
-        "dataset_updated": updated.date().isoformat() if updated else "",
+        # The Tehran calendar day: a change at 00:30 on Nowruz is dated Nowruz, not the day before.
+        "dataset_updated": local_date(updated).isoformat() if updated else "",
     }
     for index, row in enumerate(rows):
         row = {**row, **extra}

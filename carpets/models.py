@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
 from clusters.models import Cluster
+from core.fields import JalaliDateTimeField
+from core.persian import local_datetime
 
 
 class Source(models.Model):
@@ -17,7 +19,7 @@ class Source(models.Model):
     publisher = models.CharField(_("publisher"), max_length=300)
     published_on = jmodels.jDateField(_("published or recorded on"), null=True, blank=True)
     url = models.URLField(_("address"), blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = JalaliDateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("source")
@@ -44,7 +46,7 @@ class Indicator(models.Model):
         blank=True,
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = JalaliDateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("indicator")
@@ -95,7 +97,7 @@ class ObservationQuerySet(models.QuerySet):
             indicator=models.Max("indicator__updated_at"),
             source=models.Max("source__updated_at"),
         )
-        return max((stamp for stamp in stamps.values() if stamp), default=None)
+        return local_datetime(max((stamp for stamp in stamps.values() if stamp), default=None))
 
     def latest_per_indicator(self, scope: str = "province"):
         """Each indicator's newest figure in the scope: the latest year, the last entered of
@@ -143,7 +145,7 @@ class Observation(models.Model):
         help_text=_("The date the figure refers to, when it differs from the source's date."),
     )
     note = models.TextField(_("note"), blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = JalaliDateTimeField(_("updated at"), auto_now=True)
 
     objects = ObservationQuerySet.as_manager()
 

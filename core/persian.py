@@ -83,6 +83,26 @@ def to_gregorian(value):
     return value
 
 
+def local_datetime(value) -> datetime.datetime | None:
+    """An instant (datetime or Jalali datetime) as a Gregorian datetime in Tehran time.
+
+    What feeds, the API, the sitemap and downloads print: the offset travels with the time
+    (2030-03-21T00:30:00+03:30), so no reader takes a UTC time for a Tehran one.
+    """
+    if value is None:
+        return None
+    value = to_gregorian(value)
+    return timezone.localtime(value) if timezone.is_aware(value) else value
+
+
+def local_date(value) -> datetime.date | None:
+    """The Tehran calendar day of an instant: 2030-03-20 21:00 UTC is 2030-03-21 (1 Farvardin)."""
+    if value is None:
+        return None
+    value = local_datetime(value)
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
 def to_jalali(value) -> jdatetime.date | jdatetime.datetime:
     """A date or datetime in the Jalali calendar; an aware datetime in local (Tehran) time first."""
     if isinstance(value, jdatetime.datetime):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from core.persian import to_gregorian
+from core.persian import local_datetime
 from core.sanitize import sanitize_html
 
 from .models import Category, Post
@@ -44,10 +44,10 @@ class PostRssFeed(Feed):
         return sanitize_html(item.body)
 
     def item_pubdate(self, item):
-        return to_gregorian(item.publish_at)
+        return local_datetime(item.publish_at)
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return local_datetime(item.updated_at)
 
     def item_categories(self, item):
         return [item.category.name] if item.category else []

@@ -101,8 +101,8 @@ class Post(models.Model):
         related_name="posts",
         verbose_name=_("author"),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_at = JalaliDateTimeField(_("created at"), auto_now_add=True)
+    updated_at = JalaliDateTimeField(_("updated at"), auto_now=True)
 
     objects = PostQuerySet.as_manager()
 

@@ -4,6 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import JalaliDateTimeField
+
 from .kinds import KIND_LABELS
 
 
@@ -24,7 +26,7 @@ class SearchDocument(models.Model):
     url = models.CharField(_("address"), max_length=400)
     folded = models.TextField()
     weight = models.PositiveSmallIntegerField(default=1)
-    visible_from = models.DateTimeField(null=True, blank=True)
+    visible_from = JalaliDateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("search document")

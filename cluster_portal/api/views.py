@@ -23,6 +23,7 @@ from carpets import downloads
 from carpets.filters import FilterError, observation_filters
 from carpets.models import Indicator, Observation
 from clusters.models import Cluster, PriorityRanking, RankedCluster
+from core.persian import local_datetime
 from news.models import Post
 
 from . import serializers
@@ -188,7 +189,7 @@ def indicators(request):
     if cluster := request.GET.get("cluster"):
         queryset = queryset.filter(cluster__slug=cluster)
     last = queryset.aggregate(last=Max("updated_at"))["last"]
-    return Payload(_page(request, queryset, serializers.indicator), last)
+    return Payload(_page(request, queryset, serializers.indicator), local_datetime(last))
 
 
 def _observations(request):
@@ -235,7 +236,10 @@ def _posts(request):
 def news(request):
     queryset = _posts(request)
     last = queryset.aggregate(last=Max("updated_at"))["last"]
-    return Payload(_page(request, queryset, lambda item: serializers.post(request, item)), last)
+    return Payload(
+        _page(request, queryset, lambda item: serializers.post(request, item)),
+        local_datetime(last),
+    )
 
 
 @endpoint
@@ -243,7 +247,7 @@ def news_detail(request, pk):
     instance = _posts(request).filter(pk=pk).first()
     if instance is None:
         raise NotFound
-    return Payload(serializers.post(request, instance), instance.updated_at)
+    return Payload(serializers.post(request, instance), local_datetime(instance.updated_at))
 
 
 @endpoint

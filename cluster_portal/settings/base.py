@@ -191,6 +191,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Backups (docs/deploy.md): the operator's key file that signs archives and checks them on
+# restore (never put in an archive), and the public key file archives are encrypted to.
+PORTAL_BACKUP_KEY_FILE = env("DJANGO_BACKUP_KEY_FILE", default="")
+PORTAL_BACKUP_ENCRYPT_TO = env("DJANGO_BACKUP_ENCRYPT_TO", default="")
+
 # The admin lives where the office chooses (a less guessable path keeps scanners' noise down).
 PORTAL_ADMIN_PATH = env("DJANGO_ADMIN_PATH", default="admin/").strip("/") + "/"
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster
+from core.fields import JalaliDateTimeField
 
 from ..validators import validate_plain_text
 
@@ -84,8 +85,8 @@ class Organisation(models.Model):
         _("address"), max_length=300, blank=True, validators=[validate_plain_text]
     )
     website = models.URLField(_("website"), blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_at = JalaliDateTimeField(_("created at"), auto_now_add=True)
+    updated_at = JalaliDateTimeField(_("updated at"), auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()
 
