@@ -25,6 +25,7 @@ import datetime
 import jdatetime
 from django import forms
 from django.core import validators
+from django.db import models
 from django.forms.utils import from_current_timezone
 from django_jalali import forms as jforms
 
@@ -84,6 +85,17 @@ def _cleaner(name: str, field: forms.Field):
             return clean_identifier
         return clean_text
     return None
+
+
+def model_field_cleaner(field: models.Field):
+    """The cleaner for a model field's stored or imported text (the table above), or None."""
+    if not isinstance(field, models.CharField | models.TextField) or field.choices:
+        return None
+    if isinstance(field, models.EmailField | models.URLField | models.SlugField):
+        return clean_identifier
+    if any(field.name == part or field.name.startswith(part + "_") for part in IDENTIFIER_NAMES):
+        return clean_identifier
+    return clean_text
 
 
 def _apply(cleaner, value):

@@ -15,10 +15,13 @@ import re
 import jdatetime
 from django.utils.translation import gettext as _
 
+from core.persian import localize_digits
 from core.text import clean_identifier
 
 _DATE = re.compile(r"(?P<year>\d{4})[/\-. ](?P<month>\d{1,2})[/\-. ](?P<day>\d{1,2})")
-_TIME = re.compile(r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.\d{1,6})?)?")
+_TIME = re.compile(
+    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.(?P<fraction>\d{1,6}))?)?"
+)
 
 
 class JalaliInputError(ValueError):
@@ -37,24 +40,29 @@ def _date(match: re.Match) -> jdatetime.date:
     year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
     if not 1 <= month <= 12:
         raise JalaliInputError(
-            _("The month must be between 1 and 12; “%(month)s” is not a month.") % {"month": month}
+            _("The month must be between 1 and 12; “%(month)s” is not a Jalali month.")
+            % {"month": localize_digits(month)}
         )
     length = _month_length(year, month)
     if not 1 <= day <= length:
         if month == 12 and day == 30:
             raise JalaliInputError(
-                _("%(year)s is not a leap year: Esfand %(year)s has 29 days.") % {"year": year}
+                _("%(year)s is not a leap year: Esfand %(year)s has 29 days.")
+                % {"year": localize_digits(year)}
             )
         raise JalaliInputError(
             _("Month %(month)s has %(length)s days; day %(day)s does not exist.")
-            % {"month": month, "length": length, "day": day}
+            % {
+                key: localize_digits(number)
+                for key, number in (("month", month), ("length", length), ("day", day))
+            }
         )
     return jdatetime.date(year, month, day)
 
 
 def _invalid(text: str) -> JalaliInputError:
     return JalaliInputError(
-        _("“%(value)s” is not a date. Write year/month/day, for example 1405/06/31.")
+        _("“%(value)s” is not a Jalali date. Write year/month/day, for example 1405/06/31.")
         % {"value": text}
     )
 
@@ -90,10 +98,17 @@ def parse_jalali_datetime(text: str) -> jdatetime.datetime:
             % {"value": time_part}
         )
     try:
-        moment = datetime.time(int(clock["hour"]), int(clock["minute"]), int(clock["second"] or 0))
+        moment = datetime.time(
+            int(clock["hour"]),
+            int(clock["minute"]),
+            int(clock["second"] or 0),
+            int((clock["fraction"] or "0").ljust(6, "0")),
+        )
     except ValueError as error:
         raise JalaliInputError(
             _("“%(value)s” is not a time of day. Write hours:minutes, for example 14:30.")
             % {"value": time_part}
         ) from error
-    return jdatetime.datetime.combine(day, moment)
+    return jdatetime.datetime(
+        day.year, day.month, day.day, moment.hour, moment.minute, moment.second, moment.microsecond
+    )

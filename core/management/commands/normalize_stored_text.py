@@ -10,21 +10,9 @@ Rows are updated with `QuerySet.update`, so no save() side effect (cache, e-mail
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import models, transaction
+from django.db import transaction
 
-from core.forms import IDENTIFIER_NAMES
-from core.text import clean_identifier, clean_text
-
-
-def cleaner_for(field: models.Field):
-    """The input cleaner for a model field, or None for fields the forms leave as typed."""
-    if not isinstance(field, models.CharField | models.TextField) or field.choices:
-        return None
-    if isinstance(field, models.EmailField | models.URLField | models.SlugField):
-        return clean_identifier
-    if any(field.name == part or field.name.startswith(part + "_") for part in IDENTIFIER_NAMES):
-        return clean_identifier
-    return clean_text
+from core.forms import model_field_cleaner
 
 
 class Command(BaseCommand):
@@ -47,7 +35,7 @@ class Command(BaseCommand):
         fields = {
             field.attname: cleaner
             for field in model._meta.concrete_fields
-            if (cleaner := cleaner_for(field)) is not None
+            if (cleaner := model_field_cleaner(field)) is not None
         }
         if not fields:
             return 0
