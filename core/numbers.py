@@ -63,16 +63,27 @@ def format_number(value, language: str, decimals: int | None = None) -> str:
     return _native(text, locale)
 
 
-def format_percent(value, language: str, decimals: int = 1) -> str:
-    """A ratio (0.078) as a percentage: "۷٫۸٪" (fa), "7.8%" (en), at most `decimals` places."""
+def format_percent(value, language: str, decimals: int | None = 1) -> str:
+    """A ratio (0.078) as a percentage: "۷٫۸٪" (fa), "7.8%" (en), at most `decimals` places.
+
+    `decimals=None` shows every significant place (for a figure already given in percent).
+    """
     if value is None or value == "":
         return ""
-    pattern = "#,##0" + ("." + "#" * decimals if decimals else "") + "%"
+    places = 12 if decimals is None else decimals
+    pattern = "#,##0" + ("." + "#" * places if places else "") + "%"
     locale = _locale(language)
     text = babel_format_percent(
         Decimal(str(value)), format=pattern, locale=locale, numbering_system="default"
     )
     return _native(text, locale)
+
+
+def format_percentage(value, language: str) -> str:
+    """A figure stored in percent (7.8 meaning 7.8%) printed by CLDR: "۷٫۸٪", "7.8%"."""
+    if value is None or value == "":
+        return ""
+    return format_percent(Decimal(str(value)) / 100, language, decimals=None)
 
 
 def parse_number(text: str, language: str = "fa") -> Decimal:
