@@ -8,9 +8,13 @@ through `core.forms.CleanInputMixin` before validation.
 """
 
 from django.contrib.admin.utils import lookup_spawns_duplicates
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.db.models import Q
 from django.utils.text import smart_split, unescape_string_literal
 
+from core.collation import by_name
 from core.forms import CleanInputMixin
 from core.text import search_variants
 
@@ -44,8 +48,33 @@ def _lookup(field_name: str) -> str:
     )
 
 
+def _is_name(model, field_name: str) -> bool:
+    try:
+        field = model._meta.get_field(field_name)
+    except FieldDoesNotExist:
+        return False
+    return isinstance(field, models.CharField) and not field.choices and not field.unique
+
+
+class PersianOrderChangeList(ChangeList):
+    """A change list sorted by a text column (a name, a title) sorts in CLDR Persian order."""
+
+    def get_ordering(self, request, queryset):
+        ordering = []
+        for item in super().get_ordering(request, queryset):
+            name = item.lstrip("-") if isinstance(item, str) else None
+            if name and _is_name(self.model, name):
+                ordering.append(by_name(name, descending=item.startswith("-")))
+            else:
+                ordering.append(item)
+        return ordering
+
+
 class PersianAdminMixin:
-    """Folded search on the change list and text-layer cleaning on the forms."""
+    """Folded search and Persian order on the change list, text-layer cleaning on the forms."""
+
+    def get_changelist(self, request, **kwargs):
+        return PersianOrderChangeList
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         return with_clean_input(super().get_form(request, obj, change=change, **kwargs))
