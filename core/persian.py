@@ -1,4 +1,10 @@
-"""Persian text, digit, number and Jalali date helpers: the one place every app uses."""
+"""Persian text, digit, number and Jalali date helpers: the one place every app uses.
+
+The text layer itself (what search folds, what input keeps and changes, as a table) is
+`core.text`; numbers are printed by CLDR in `core.numbers`; typed Jalali dates are read by
+`core.jalali_input`; Persian alphabetical order is `core.collation`. This module re-exports the
+names apps already import (`normalize`, `fold`, `to_ascii_digits`, `format_number`).
+"""
 
 import datetime
 import re
@@ -9,9 +15,8 @@ from django.utils.translation import get_language
 from persiantools import digits
 
 from core import numbers
-from core.text import ZWNJ, fold, normalize, to_ascii_digits
-
-__all__ = ["ZWNJ", "fold", "normalize", "to_ascii_digits"]  # re-exported: the text layer
+# Re-exported: apps import the text layer's names from here too.
+from core.text import ZWNJ, fold, normalize, to_ascii_digits  # noqa: F401
 
 
 def active_language() -> str:
