@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from persiantools import digits
 
 from core import numbers
+
 # Re-exported: apps import the text layer's names from here too.
 from core.text import ZWNJ, fold, normalize, to_ascii_digits  # noqa: F401
 
