@@ -4,20 +4,22 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.admin import PersianAdminMixin
+
 from .checks import failed_checks
 from .models import Indicator, Observation, Source
 from .resources import ObservationResource
 
 
 @admin.register(Source)
-class SourceAdmin(TabbedTranslationAdmin):
+class SourceAdmin(PersianAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "publisher", "published_on"]
     list_filter = [("published_on", JDateFieldListFilter)]
     search_fields = ["name", "publisher"]
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(TabbedTranslationAdmin):
+class IndicatorAdmin(PersianAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "unit", "cluster", "order"]
     list_editable = ["order"]
     list_filter = ["cluster"]
@@ -26,7 +28,7 @@ class IndicatorAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Observation)
-class ObservationAdmin(ImportExportModelAdmin, TabbedTranslationAdmin):
+class ObservationAdmin(PersianAdminMixin, ImportExportModelAdmin, TabbedTranslationAdmin):
     """Observations, with a CSV / XLSX import that writes nothing until its preview is confirmed."""
 
     resource_classes = [ObservationResource]

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
+from core.numbers import format_percentage
 from core.persian import active_language, format_number, localize_digits
 
 # Colour-blind-safe palette (Okabe-Ito), one colour per series.
@@ -196,7 +197,7 @@ def comparison(key: str, title: str, description: str, items, unit: str) -> Char
         bars.append(
             Bar(
                 label=label,
-                value=_num(value) + ("٪" if unit == "%" and rtl else "%" if unit == "%" else ""),
+                value=format_percentage(value, active_language()) if unit == "%" else _num(value),
                 colour=PALETTE[1] if highlighted else PALETTE[0],
                 x=axis - length if rtl else axis,
                 y=y,

@@ -15,7 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
-from core.persian import active_language, format_number, localize_digits
+from core.numbers import format_percentage
+from core.persian import active_language, format_number
 
 from .models import Observation
 
@@ -65,7 +66,7 @@ def _num(value) -> str:
 
 def _with_unit(value, unit: str) -> str:
     if unit == PERCENT:
-        return _num(value) + localize_digits(PERCENT)
+        return format_percentage(value, active_language())
     return f"{_num(value)} {unit}"
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
 from clusters.models import Cluster
+from core.collation import by_name
 from core.fields import JalaliDateTimeField
 from core.persian import local_datetime
 
@@ -24,7 +25,7 @@ class Source(models.Model):
     class Meta:
         verbose_name = _("source")
         verbose_name_plural = _("sources")
-        ordering = ["name"]
+        ordering = [by_name("name")]
 
     def __str__(self):
         return self.name

@@ -12,6 +12,8 @@ from modeltranslation.admin import (
 )
 from reversion.admin import VersionAdmin
 
+from core.admin import PersianAdminMixin
+
 from .models import (
     Advantage,
     Cluster,
@@ -54,7 +56,7 @@ for model, follow in (
         reversion.register(model, follow=follow)
 
 
-class ProgrammeAdmin(VersionAdmin, TabbedTranslationAdmin):
+class ProgrammeAdmin(PersianAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     """Every programme model keeps its history, so editors can compare, revert and recover."""
 
 

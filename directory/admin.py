@@ -7,13 +7,15 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.admin import PersianAdminMixin
+
 from . import services
 from .models import Document, Organisation, Question, ReportedFigure, Term
 from .resources import OrganisationResource
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportMixin, TabbedTranslationAdmin):
+class OrganisationAdmin(PersianAdminMixin, ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [OrganisationResource]
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
@@ -46,7 +48,7 @@ class OrganisationAdmin(ImportExportMixin, TabbedTranslationAdmin):
 
 
 @admin.register(ReportedFigure)
-class ReportedFigureAdmin(TabbedTranslationAdmin):
+class ReportedFigureAdmin(PersianAdminMixin, TabbedTranslationAdmin):
     list_display = ["cluster", "kind", "value", "year", "qualifier"]
     list_filter = ["cluster", "kind", "year"]
     search_fields = ["source", "qualifier"]
@@ -54,7 +56,7 @@ class ReportedFigureAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(TabbedTranslationAdmin):
+class DocumentAdmin(PersianAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "language", "published_on", "file_format", "size"]
     list_filter = [
         "kind",
@@ -77,7 +79,7 @@ class DocumentAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Term)
-class TermAdmin(TabbedTranslationAdmin):
+class TermAdmin(PersianAdminMixin, TabbedTranslationAdmin):
     list_display = ["term", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["term", "other_forms", "definition"]
@@ -85,7 +87,7 @@ class TermAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(TabbedTranslationAdmin):
+class QuestionAdmin(PersianAdminMixin, TabbedTranslationAdmin):
     list_display = ["question", "order"]
     list_editable = ["order"]
     search_fields = ["question", "answer"]

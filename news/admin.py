@@ -6,13 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from reversion.admin import VersionAdmin
 
+from core.admin import PersianAdminMixin
+
 from . import services
 from .forms import PostAdminForm
 from .models import Attachment, Category, Post
 
 
 @admin.register(Category)
-class CategoryAdmin(TabbedTranslationAdmin):
+class CategoryAdmin(PersianAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -26,7 +28,7 @@ class AttachmentInline(TranslationTabularInline):
 
 
 @admin.register(Post)
-class PostAdmin(VersionAdmin, TabbedTranslationAdmin):
+class PostAdmin(PersianAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     form = PostAdminForm
     inlines = [AttachmentInline]
     list_display = ["title", "kind", "state", "publish_at", "is_important", "is_demo"]

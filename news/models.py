@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from clusters.models import Cluster, LegalBasis
+from core.collation import by_name
 from core.fields import JalaliDateTimeField
 from core.persian import to_jalali
 from core.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
@@ -35,7 +36,7 @@ class Category(models.Model):
     class Meta:
         verbose_name = _("category")
         verbose_name_plural = _("categories")
-        ordering = ["order", "name"]
+        ordering = ["order", by_name("name")]
 
     def __str__(self):
         return self.name

@@ -3,11 +3,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.admin import PersianAdminMixin
+
 from . import services
 from .models import Delivery, FeedbackPage, Inquiry, PageFeedback, SiteNotice, Subscriber
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(PersianAdminMixin, admin.ModelAdmin):
     """Records written by the public or by the sender: staff read them, nobody edits them."""
 
     def has_add_permission(self, request):
@@ -18,7 +20,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(admin.ModelAdmin):
+class InquiryAdmin(PersianAdminMixin, admin.ModelAdmin):
     # Personal data: only staff with the "view inquiry" permission reach these pages.
     list_display = ["reference", "kind", "cluster", "status", "created_at", "language"]
     list_filter = ["status", "kind", "cluster", "language"]
@@ -64,7 +66,7 @@ class InquiryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Subscriber)
-class SubscriberAdmin(admin.ModelAdmin):
+class SubscriberAdmin(PersianAdminMixin, admin.ModelAdmin):
     list_display = ["email", "status", "all_news", "language", "created_at", "confirmed_at"]
     list_filter = ["status", "all_news", "language", "clusters"]
     search_fields = ["email"]
@@ -112,7 +114,7 @@ class FeedbackPageAdmin(ReadOnlyAdmin):
 
 
 @admin.register(SiteNotice)
-class SiteNoticeAdmin(TabbedTranslationAdmin):
+class SiteNoticeAdmin(PersianAdminMixin, TabbedTranslationAdmin):
     list_display = ["text", "level", "is_active", "starts_at", "ends_at"]
     list_filter = ["is_active", "level"]
     search_fields = ["text"]

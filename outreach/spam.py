@@ -16,6 +16,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CleanInputMixin
+
 _SALT = "outreach.form-started"
 
 
@@ -82,7 +84,7 @@ def over_site_cap(kind: str, *, now: float | None = None) -> int | None:
     return None
 
 
-class ProtectedForm(forms.Form):
+class ProtectedForm(CleanInputMixin, forms.Form):
     """Base for public forms: a field robots fill and people never see, and a signed stamp."""
 
     # Named like a field robots love to fill; hidden by CSS (outreach.css), not by type=hidden.

@@ -6,6 +6,8 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import by_name
+
 from .actions import JointAction
 from .projects import DevelopmentProject, ProjectPhase
 from .rankings import PriorityRanking, RankedCluster
@@ -47,7 +49,7 @@ class ClusterQuerySet(models.QuerySet):
             phase_reached=Subquery(reached.values("phase")[:1]),
             phase_reached_status=Subquery(reached.values("status")[:1]),
             agent_selection=Subquery(agent.values("agent_selection")[:1]),
-        ).order_by(models.F("rank").asc(nulls_last=True), "name")
+        ).order_by(models.F("rank").asc(nulls_last=True), by_name("name"))
 
 
 class Cluster(models.Model):
@@ -71,7 +73,7 @@ class Cluster(models.Model):
     class Meta:
         verbose_name = _("cluster")
         verbose_name_plural = _("clusters")
-        ordering = ["name"]
+        ordering = [by_name("name")]
 
     def __str__(self):
         return self.name
