@@ -7,7 +7,7 @@ from django.views.generic import DetailView, TemplateView
 from clusters.models import Cluster
 
 from . import charts, downloads
-from .checks import derived_figures, publications, run_checks
+from .checks import derived_figures, publications, run_checks, with_warnings
 from .filters import FilterError, observation_filters
 from .models import Indicator, Observation
 
@@ -25,10 +25,12 @@ class CarpetSectorView(TemplateView):
         sector = Observation.objects.filter(indicator__cluster__slug=CARPET_CLUSTER)
         checks = run_checks(sector)
         groups = publications(sector)
+        for figures in groups.values():
+            with_warnings(figures.values())
         people = [charts.people_chart(figures, year) for (year, _source), figures in groups.items()]
         return super().get_context_data(
             cluster=Cluster.objects.filter(slug=CARPET_CLUSTER).first(),
-            observations=sector.in_table_order(),
+            observations=with_warnings(sector.in_table_order()),
             checks=checks,
             derived=derived_figures(sector),
             comparison_charts=[chart for chart in people if chart],
@@ -44,7 +46,9 @@ class IndicatorDetailView(DetailView):
     context_object_name = "indicator"
 
     def get_context_data(self, **kwargs):
-        observations = list(Observation.objects.in_table_order().filter(indicator=self.object))
+        observations = with_warnings(
+            Observation.objects.in_table_order().filter(indicator=self.object)
+        )
         return super().get_context_data(
             observations=observations,
             chart=charts.time_series(self.object, observations),
