@@ -6,7 +6,7 @@ from django.views.generic import DetailView, TemplateView
 
 from clusters.models import Cluster
 
-from . import charts, downloads
+from . import charts, downloads, notes
 from .checks import derived_figures, publications, run_checks, with_warnings
 from .filters import FilterError, observation_filters
 from .models import Indicator, Observation
@@ -28,11 +28,20 @@ class CarpetSectorView(TemplateView):
         for figures in groups.values():
             with_warnings(figures.values())
         people = [charts.people_chart(figures, year) for (year, _source), figures in groups.items()]
+        observations = with_warnings(sector.in_table_order())
+        numbered = notes.number_notes(observations)
+        by_source = notes.source_notes(numbered)
+        derived = derived_figures(sector)
         return super().get_context_data(
             cluster=Cluster.objects.filter(slug=CARPET_CLUSTER).first(),
-            observations=with_warnings(sector.in_table_order()),
-            checks=checks,
-            derived=derived_figures(sector),
+            observations=observations,
+            figure_groups=notes.grouped(observations),
+            notes=numbered,
+            # (item, its source's note) pairs: checks and computed figures name sources as text.
+            checks=[(check, by_source.get(check.source)) for check in checks],
+            failed_count=sum(1 for check in checks if not check.passed),
+            passed_count=sum(1 for check in checks if check.passed),
+            derived=[(figure, by_source.get(figure.source)) for figure in derived],
             comparison_charts=[chart for chart in people if chart],
             check_charts=[charts.check_chart(check) for check in checks if not check.passed],
             **kwargs,

@@ -25,6 +25,8 @@ NOT_PAGES = {
     "data:download",
     "directory:document-download",
     "news:feed-rss",
+    "news:events-calendar",
+    "news:event-calendar",
     "news:feed-atom",
     "news:category-feed-rss",
     "news:category-feed-atom",
