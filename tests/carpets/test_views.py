@@ -56,7 +56,8 @@ def test_english_page_shows_figures_with_ascii_grouping(client, content):
 def test_each_figure_shows_its_method_note_and_gregorian_years(client, content):
     html = page_text(client.get("/en/carpets/"))
     assert html.split('class="full-table"')[1].count("<td>2014–2015</td>") == 17
-    assert "by rough estimates" in html.split('id="notes-title"')[1]  # the province output's method note
+    # The province output's method note, among the notes.
+    assert "by rough estimates" in html.split('id="notes-title"')[1]
 
 
 def test_the_page_shows_the_computed_figures_with_their_formula(client, content):
