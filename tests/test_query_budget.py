@@ -79,6 +79,9 @@ CASES = [
     page("healthz", "healthz"),
     page("readyz", "readyz"),
     page("robots", "robots-txt"),
+    page("favicon", "favicon"),
+    page("apple-touch-icon", "apple-touch-icon"),
+    page("web-manifest", "web-manifest"),
     page("sitemap", "sitemap"),
     # Clusters programme.
     page("about", "clusters:about"),
