@@ -20,9 +20,9 @@ class SourceAdmin(PersianAdminMixin, TabbedTranslationAdmin):
 
 @admin.register(Indicator)
 class IndicatorAdmin(PersianAdminMixin, TabbedTranslationAdmin):
-    list_display = ["name", "unit", "cluster", "order"]
+    list_display = ["name", "unit", "cluster", "group", "order"]
     list_editable = ["order"]
-    list_filter = ["cluster"]
+    list_filter = ["cluster", "group"]
     search_fields = ["name", "description", "slug"]
     ordering = ["order"]
 

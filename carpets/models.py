@@ -34,6 +34,14 @@ class Source(models.Model):
 class Indicator(models.Model):
     """A measured quantity of the sector, e.g. the number of looms."""
 
+    class Group(models.TextChoices):
+        """The reader's questions the statistics page answers, in the order it answers them."""
+
+        PEOPLE = "people", _("People")
+        ORGANISATIONS = "organisations", _("Workshops, organisations and schools")
+        PRODUCTION = "production", _("Production and trade")
+        OTHER = "other", _("Other figures")
+
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=300)
     unit = models.CharField(_("unit"), max_length=60)
@@ -47,6 +55,13 @@ class Indicator(models.Model):
         blank=True,
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    group = models.CharField(
+        _("group"),
+        max_length=20,
+        choices=Group.choices,
+        default=Group.OTHER,
+        help_text=_("Where the statistics page lists the figure."),
+    )
     updated_at = JalaliDateTimeField(_("updated at"), auto_now=True)
 
     class Meta:

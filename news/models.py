@@ -14,7 +14,7 @@ from django_prose_editor.fields import ProseEditorField
 from clusters.models import Cluster, LegalBasis
 from core.collation import by_name
 from core.fields import JalaliDateTimeField
-from core.persian import to_jalali
+from core.persian import to_gregorian, to_jalali
 from core.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
 
 from . import choices
@@ -141,6 +141,17 @@ class Post(models.Model):
     @property
     def is_visible(self) -> bool:
         return self.status == self.Status.PUBLISHED and not self.is_scheduled
+
+    @property
+    def is_event(self) -> bool:
+        return self.kind == self.Kind.EVENT and self.event_start is not None
+
+    @property
+    def event_is_past(self) -> bool:
+        """Over: its end has passed, or its start when it has no end (as EVENT_OVER_AT)."""
+        if not self.is_event:
+            return False
+        return to_gregorian(self.event_end or self.event_start) < timezone.now()
 
     def clean(self):
         errors = {}

@@ -26,6 +26,8 @@ class Hit:
     document: SearchDocument
     title: SafeString
     snippet: SafeString
+    # The post itself when the hit is an event, so the result shows when and where it happens.
+    event: object = None
 
 
 def terms_of(query: str) -> list[str]:

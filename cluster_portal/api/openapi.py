@@ -133,6 +133,11 @@ SCHEMAS = {
             **texts("source_name", "source_publisher"),
             **_date_columns("source_published_on"),
             "source_url": STRING,
+            "failing_checks": {
+                **STRING,
+                "description": "The failed consistency checks that question this value: their "
+                '`check` keys (see /api/checks/), separated by "; "; empty when none.',
+            },
         },
         "One reported value of an indicator for a Jalali year from one source. Several "
         "sources for the same indicator, year and scope are separate observations.",

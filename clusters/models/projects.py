@@ -90,6 +90,31 @@ class DevelopmentProject(models.Model):
         """Both governance bodies, each with its reported row or None."""
         return _each_choice(GovernanceBody.Kind, self.governance.all(), "kind")
 
+    def unreported_fields(self) -> list[str]:
+        """The names of the facts the office has not reported yet, in the page's order, so the
+        page lists what is known and sums up the rest in one sentence."""
+        missing = [
+            label
+            for label, value in (
+                (_("Development agent"), self.agent_name),
+                (_("Agent's organisation"), self.agent_organization),
+                (_("Agent's team"), self.team.all()),
+                (_("Technical supervisor"), self.technical_supervisor),
+                (_("Contract start"), self.contract_start),
+                (_("Contract end"), self.contract_ends_on),
+            )
+            if not value
+        ]
+        return missing + [kind.label for kind, body in self.governance_in_order() if not body]
+
+    def phases_reported(self):
+        """(choice, row) of the phases with a reported row, in the cycle's order."""
+        return [(choice, phase) for choice, phase in self.phases_in_order() if phase]
+
+    def phases_unreported(self):
+        """The phase choices that have no reported row yet, in the cycle's order."""
+        return [choice for choice, phase in self.phases_in_order() if not phase]
+
 
 def _each_choice(choices, rows, field):
     # Unreported choices stay visible as "not yet reported" rather than disappearing.
