@@ -82,6 +82,16 @@ def _drop_vary(response, name: str) -> None:
         del response["Vary"]
 
 
+def _is_problem(response) -> bool:
+    return response.get("Content-Type", "").startswith("application/problem+json")
+
+
+def _precondition_failed():
+    return problem_response(
+        412, "precondition_failed", _("The data has changed since the version you sent.")
+    )
+
+
 class OpenDataHttpMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -104,6 +114,9 @@ class OpenDataHttpMiddleware:
         response = self.get_response(request)
         if request.method in ("GET", "HEAD") and response.status_code == 200:
             response = self._conditional(request, response)
+        elif response.status_code == 412 and not _is_problem(response):
+            # ConditionalGetMiddleware's bare 412, from a page not stored in the cache.
+            response = _precondition_failed()
         return self._finish(request, path, response, allowance)
 
     @staticmethod
@@ -117,9 +130,7 @@ class OpenDataHttpMiddleware:
             request, etag=response.get("ETag"), last_modified=last_modified, response=response
         )
         if answer.status_code == 412:
-            return problem_response(
-                412, "precondition_failed", _("The data has changed since the version you sent.")
-            )
+            return _precondition_failed()
         return answer
 
     @staticmethod
@@ -127,7 +138,8 @@ class OpenDataHttpMiddleware:
         if allowance is not None:
             for name, value in allowance.headers().items():
                 response[name] = value
-        if BILINGUAL.match(path) and response.has_header("Content-Language"):
+        bilingual = BILINGUAL.match(path) or _is_problem(response)
+        if bilingual and response.has_header("Content-Language"):
             del response["Content-Language"]
         _drop_vary(response, "Accept-Language")
         return cors(response)

@@ -127,6 +127,8 @@ else:
     }
 PORTAL_PAGE_CACHE = "default"
 PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=600)
+# The address harvesters and data users write to (DCAT contactPoint); empty: the contact page only.
+PORTAL_DATA_CONTACT_EMAIL = env("PORTAL_DATA_CONTACT_EMAIL", default="")
 # Requests per client to /api/ in each window, published in the RateLimit headers and OpenAPI.
 PORTAL_API_RATE_LIMIT = {
     "requests": env.int("PORTAL_API_RATE_LIMIT_REQUESTS", default=300),
