@@ -268,9 +268,9 @@ PARAMETERS = {
     "kind": _query("kind", "The kind of post.", {"enum": list(Post.Kind.values)}),
     "updated_since": _query(
         "updated_since",
-        "Only items changed at or after this moment: an ISO 8601 date-time (Tehran time when "
-        "it has no offset) or date.",
-        {"type": "string", "format": "date-time"},
+        "Only items changed at or after this moment: an RFC 3339 date-time with its offset, "
+        "or a date (midnight, Tehran time).",
+        {"type": "string", "anyOf": [{"format": "date-time"}, {"format": "date"}]},
         "2026-01-01T00:00:00+03:30",
     ),
 }

@@ -10,14 +10,14 @@ every answer by core/open_data_http.py.
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import UTC, date, datetime, time
 
 from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -104,22 +104,43 @@ def _positive(request, name: str, default: int, maximum: int | None = None) -> i
     return int(raw)
 
 
-def _updated_since(request, queryset, field_name: str = "updated_at"):
-    """`?updated_since=` an ISO 8601 date-time (Tehran time when it names no offset) or date."""
-    raw = request.GET.get("updated_since")
-    if raw in (None, ""):
-        return queryset
-    message = _("updated_since must be an ISO 8601 date or date-time, e.g. 2026-01-31T10:00Z.")
+# RFC 3339: a full date, or a date-time with its offset (what the document's formats accept).
+UPDATED_SINCE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2}))?"
+)
+
+
+def _moment(raw: str) -> datetime | None:
+    """The instant an RFC 3339 date (midnight, Tehran) or date-time names, or None if none."""
+    if not UPDATED_SINCE.fullmatch(raw):
+        return None
+    # A leap second (:60) is valid RFC 3339; Python has no such second.
+    text = re.sub(r"(T\d{2}:\d{2}):60", r"\1:59", raw.upper().replace("Z", "+00:00"))
     try:
-        moment = parse_datetime(raw)
-        if moment is None and (day := parse_date(raw)) is not None:
-            moment = datetime.combine(day, time.min)
+        if "T" not in text:
+            return timezone.make_aware(datetime.combine(date.fromisoformat(text), time.min))
+        return datetime.fromisoformat(text)
     except ValueError:
-        moment = None
+        return None
+
+
+def _updated_since(request, queryset, field_name: str = "updated_at"):
+    """`?updated_since=`: only items changed at or after that moment."""
+    raw = request.GET.get("updated_since")
+    if raw is None:
+        return queryset
+    moment = _moment(raw)
     if moment is None:
-        raise FilterError("updated_since", message)
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
+        raise FilterError(
+            "updated_since",
+            _("updated_since must be an RFC 3339 date or date-time, e.g. 2026-01-31T10:00:00Z."),
+        )
+    try:
+        # In UTC: PostgreSQL refuses offsets past ±15:59, which RFC 3339 allows.
+        moment = moment.astimezone(UTC)
+    except OverflowError:
+        # Before year 1 or after 9999 once in UTC: everything, or nothing, is newer.
+        return queryset if moment.year < 5000 else queryset.none()
     return queryset.filter(**{f"{field_name}__gte": moment})
 
 
