@@ -19,6 +19,7 @@ from django.db.models import Max, Min
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from clusters.models import Office
@@ -120,7 +121,7 @@ def catalogue(request) -> dict:
     api = {
         "@id": request.build_absolute_uri(reverse("api:index")),
         "@type": "dcat:DataService",
-        "dct:title": _texts(lambda: "Zanjan industrial clusters portal API"),
+        "dct:title": _texts(lambda: _("Zanjan industrial clusters portal API")),
         "dcat:endpointURL": {"@id": request.build_absolute_uri(reverse("api:index"))},
         "dcat:endpointDescription": {"@id": request.build_absolute_uri(reverse("api:openapi"))},
         "dct:license": licence,
@@ -176,7 +177,8 @@ def catalogue(request) -> dict:
             "dct:accrualPeriodicity": {"@id": FREQUENCY},
             "dct:modified": modified,
             "dct:license": licence,
-            "dcat:keyword": _texts(lambda: "carpet") + _texts(lambda: "Zanjan"),
+            "dcat:keyword": _texts(lambda: _("handmade carpet"))
+            + _texts(lambda: _("Zanjan province")),
             "dcat:distribution": distributions,
         }
         if coverage:
@@ -190,9 +192,9 @@ def catalogue(request) -> dict:
         "@context": CONTEXT,
         "@id": request.build_absolute_uri(reverse("data:catalog")),
         "@type": "dcat:Catalog",
-        "dct:title": _texts(lambda: "Zanjan industrial clusters: open data"),
+        "dct:title": _texts(lambda: _("Zanjan industrial clusters: open data")),
         "dct:description": _texts(
-            lambda: "Carpet-sector figures of Zanjan province with their sources and checks."
+            lambda: _("Carpet-sector figures of Zanjan province with their sources and checks.")
         ),
         "dct:publisher": publisher,
         "dct:license": licence,
@@ -220,7 +222,7 @@ def data_json(request) -> dict:
             "identifier": entry["@id"],
             "title": _first(entry["dct:title"]),
             "description": _first(entry["dct:description"]),
-            "keyword": [text["@value"] for text in entry["dcat:keyword"]],
+            "keyword": list(dict.fromkeys(text["@value"] for text in entry["dcat:keyword"])),
             "modified": entry["dct:modified"]["@value"],
             "publisher": {
                 "@type": "org:Organization",

@@ -29,8 +29,8 @@ from .problem import problem_response
 
 API = re.compile(r"^/api(/|$)")
 OPEN_DATA = re.compile(r"^/(?:en/)?data(?:/|\.json$|$)|^/api(?:/|$)")
-# Bodies that hold both languages at once.
-BILINGUAL = re.compile(r"^/api(?:/|$)|^/data\.json$|^/(?:en/)?data/catalog\.jsonld$")
+# Bodies that hold both languages at once: the API, the catalogues and the dataset files.
+BILINGUAL = re.compile(r"^/api(?:/|$)|^/data\.json$|^/(?:en/)?data/[-\w]+\.\w+$")
 
 EXPOSED = ", ".join(
     [

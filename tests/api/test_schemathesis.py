@@ -19,7 +19,7 @@ CONFIG = Path(__file__).with_name("schemathesis.toml")
 ST = Path(sys.executable).with_name("st")
 
 
-def test_schemathesis_with_every_check_finds_nothing(live_server, demo, settings):
+def test_schemathesis_with_every_check_finds_nothing(live_server, demo, settings, tmp_path):
     # The client sends ~1,000 requests from one address: above the published limit.
     settings.PORTAL_API_RATE_LIMIT = {"requests": 1_000_000, "window_seconds": 60}
     result = subprocess.run(
@@ -44,6 +44,8 @@ def test_schemathesis_with_every_check_finds_nothing(live_server, demo, settings
         capture_output=True,
         text=True,
         timeout=240,
+        # It keeps a folder of its own (.schemathesis/) in the working directory.
+        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout[-20000:] + result.stderr[-5000:]
     assert "Stateful" in result.stdout
