@@ -177,7 +177,9 @@ CASES = [
     page("api-checks", "api:checks"),
     page("api-checks-filtered", "api:checks", fixed("/api/v1/checks/?year_from=1393")),
     page("api-news", "api:news"),
-    page("api-news-filtered", "api:news", lambda d: f"/api/v1/news/?cluster={d.hub.slug}&kind=news"),
+    page(
+        "api-news-filtered", "api:news", lambda d: f"/api/v1/news/?cluster={d.hub.slug}&kind=news"
+    ),
     page("api-news-detail", "api:news-detail", pk=lambda d: d.post.pk),
     page("api-not-found", "api:not-found", fixed("/api/v1/no-such-thing/")),
     page("api-changelog", "api:changelog"),
