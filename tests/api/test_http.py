@@ -237,3 +237,17 @@ def test_http_dates_have_whole_seconds(client, content):
         .replace(tzinfo=datetime.UTC)
         .timestamp()
     )
+
+
+def test_a_server_error_is_a_problem_with_cors_too(client, content, monkeypatch):
+    def broken(*_args):
+        raise RuntimeError("a bug")
+
+    # A bug in a serializer, as a bad deploy would bring.
+    monkeypatch.setattr("cluster_portal.api.serializers.source", broken)
+    client.raise_request_exception = False
+    response = client.get("/api/v1/sources/")
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["title_fa"] == "خطای درونی کارگزار"
+    _cors(response)
