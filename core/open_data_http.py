@@ -100,10 +100,11 @@ class OpenDataHttpMiddleware:
         path = request.path_info
         if not is_open_data(path):
             return self.get_response(request)
-        if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+        if request.method == "OPTIONS":
+            # A CORS preflight or a plain "what may I do here": the same 204 answers both.
             return preflight(request)
         allowance = None
-        if API.match(path) and request.method != "OPTIONS":
+        if API.match(path):
             allowance = rate_limit.take(request)
             if allowance is not None and allowance.exceeded:
                 response = problem_response(

@@ -80,7 +80,8 @@ SCHEMAS = {
             "code": {
                 **STRING,
                 "description": "invalid_parameter, not_found, method_not_allowed, "
-                "malformed_request, precondition_failed or rate_limited; more may come.",
+                "malformed_request, precondition_failed, rate_limited or server_error; more may "
+                "come.",
             },
             "parameter": {
                 **NULLABLE_STRING,

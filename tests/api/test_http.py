@@ -133,6 +133,8 @@ def test_a_preflight_gets_204_with_cors_and_other_methods_a_405_problem(client, 
     _cors(preflight)
     assert "GET" in preflight["Access-Control-Allow-Methods"]
     assert preflight["Access-Control-Allow-Headers"] == "if-none-match"
+    plain = client.options("/api/v1/clusters/")
+    assert plain.status_code == 204 and "OPTIONS" in plain["Allow"]
     response = client.delete("/api/v1/clusters/")
     assert response.status_code == 405
     _cors(response)
