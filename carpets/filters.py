@@ -36,6 +36,9 @@ def observation_filters(params) -> dict:
     year = parse_year(params, "year")
     year_from = parse_year(params, "year_from")
     year_to = parse_year(params, "year_to")
+    if year is not None and (year_from is not None or year_to is not None):
+        # Silently preferring one would answer a question the client did not ask.
+        raise FilterError("year", _("Give either year or year_from/year_to, not both."))
     if year is not None:
         year_from = year_to = year
     if year_from is not None and year_to is not None and year_from > year_to:

@@ -1,10 +1,12 @@
 import hashlib
 
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpResponse
 from django.views.decorators.http import condition
 from django.views.generic import DetailView, TemplateView
 
 from clusters.models import Cluster
+from core.content_stamp import content_changed_at
+from core.problem import problem_response
 
 from . import charts, downloads, notes
 from .checks import derived_figures, publications, run_checks, with_warnings
@@ -91,7 +93,8 @@ def _download_etag(request, dataset, file_format):
 
 
 def _download_last_modified(request, dataset, file_format):
-    return _filtered(request).last_changed()
+    # The content stamp, not the rows' own times: it also moves when a row is deleted.
+    return content_changed_at()
 
 
 def _guarded(view):
@@ -103,7 +106,8 @@ def _guarded(view):
         try:
             observation_filters(request.GET)
         except FilterError as error:
-            return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+            # Problem details, like the API: a script reading the files reads the errors too.
+            return problem_response(400, "invalid_parameter", error.message, error.parameter)
         return view(request, dataset, file_format)
 
     return wrapper

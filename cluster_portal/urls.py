@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from carpets import catalog
 from core import icons, seo
 
 from . import views
@@ -33,6 +34,8 @@ urlpatterns = [
     # The JSON API is language-neutral (fa and en fields side by side), so no language prefix.
     path("api/", include("cluster_portal.api.urls")),
     path("readyz", views.readyz, name="readyz"),
+    # DCAT-US style catalogue at the site root, where harvesters look for it.
+    path("data.json", catalog.data_json_view, name="data-json"),
 ]
 
 # Persian is served at "/" and English at "/en/" (DESIGN.md URL map).

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import connections
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import TemplateView
 
@@ -15,6 +16,7 @@ from carpets.checks import with_warnings
 from carpets.models import Observation
 from clusters.models import Cluster, InfoPage, Office
 from core.middleware import DATABASE_UNAVAILABLE, database_unavailable
+from core.problem import problem_response
 from news.models import Post
 
 logger = logging.getLogger(__name__)
@@ -81,6 +83,9 @@ def server_error(request):
     exception = sys.exc_info()[1]
     if isinstance(exception, DATABASE_UNAVAILABLE):
         return database_unavailable(request, exception)
+    if request.path.startswith("/api/"):
+        # API clients read every error as a problem, in both languages (core/problem.py).
+        return problem_response(500, "server_error", _("Something went wrong on our side."))
     # Rendered without context processors: the database may be the reason we are here.
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"request_path": request.path}))

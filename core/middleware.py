@@ -9,6 +9,9 @@ from django.http import HttpResponse, HttpResponseBadRequest
 from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from .problem import problem_response
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +50,9 @@ class PermissionsPolicyMiddleware:
         return response
 
 
+MALFORMED = "The address of this request is not valid."
+
+
 class RejectMalformedRequestMiddleware:
     """Answer 400 to a path or query string holding a NUL byte or bytes that are not UTF-8.
 
@@ -61,8 +67,11 @@ class RejectMalformedRequestMiddleware:
         if is_malformed(request.META.get("PATH_INFO", "")) or is_malformed(
             request.META.get("QUERY_STRING", "")
         ):
+            if request.path_info.startswith("/api/"):
+                # API clients read errors as problem details, in both languages.
+                return problem_response(400, "malformed_request", _lazy(MALFORMED))
             return HttpResponseBadRequest(
-                _("The address of this request is not valid."),
+                _(MALFORMED),
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)

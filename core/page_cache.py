@@ -42,6 +42,7 @@ def _rebuild(cached) -> HttpResponse:
 
 
 def page_key(full_path: str) -> str:
+    # full_path: the absolute address (scheme, host, path and query).
     """The key of a page; the content generation it was rendered in is stored with it.
 
     Hashed, so a visitor's 10,000-character query string never becomes a key; "v3" names the
@@ -60,7 +61,8 @@ class AnonymousPageCacheMiddleware:
             response = self.get_response(request)
             response.headers.setdefault("Cache-Control", "private, no-cache")
             return response
-        key = page_key(request.get_full_path())
+        # Scheme and host too: absolute links in a page (API `next`, `url_fa`) name them.
+        key = page_key(request.build_absolute_uri())
         try:
             # One round trip: the current generation and the page, read together.
             found = page_cache().get_many([GENERATION_KEY, key])

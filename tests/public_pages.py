@@ -23,6 +23,9 @@ from news.models import Post
 # intermediate states (each has its own tests in its app).
 NOT_PAGES = {
     "data:download",
+    # The DCAT catalogues, for harvesters (tests/api/test_catalog.py).
+    "data:catalog",
+    "data-json",
     "directory:document-download",
     "news:feed-rss",
     "favicon",

@@ -1,8 +1,12 @@
-"""The OpenAPI 3.1 document of `/api/`, written by hand and kept honest by tests/api/.
+"""The OpenAPI 3.1 document of `/api/v1/`, written by hand and kept honest by tests/api/
+(jsonschema on every path, schemathesis with every check).
 
-Every schema lists all its properties as required and forbids others, so a field added to a
-response without being documented here fails the tests.
+Every schema lists all its properties as required but allows others: v1 may gain fields
+(docs/api-changelog.md), and a validating client must not break when it does. The tests
+validate with extra fields forbidden, so a field added without being documented still fails.
 """
+
+from django.conf import settings
 
 from carpets.models import Observation
 from clusters.models import Cluster
@@ -25,7 +29,6 @@ def obj(properties: dict, description: str = "") -> dict:
         "type": "object",
         "properties": properties,
         "required": list(properties),
-        "additionalProperties": False,
     }
     return {**schema, "description": description} if description else schema
 
@@ -50,6 +53,16 @@ DATE_PAIR = obj(
 )
 
 
+HARVEST = {
+    "api_url": {**URI, "description": "This item's own address in the API."},
+    "updated_at": {
+        "type": "string",
+        "format": "date-time",
+        "description": "When the item last changed (whole seconds, Tehran time).",
+    },
+}
+
+
 def _date_columns(name: str) -> dict:
     return {
         f"{name}_jalali": {**STRING, "description": "Jalali YYYY-MM-DD, or empty."},
@@ -58,25 +71,31 @@ def _date_columns(name: str) -> dict:
 
 
 SCHEMAS = {
-    "Error": obj(
+    "Problem": obj(
         {
-            "error": obj(
-                {
-                    "code": {
-                        "enum": ["invalid_parameter", "not_found", "method_not_allowed"],
-                    },
-                    "parameter": {
-                        **NULLABLE_STRING,
-                        "description": "The query parameter at fault, if any.",
-                    },
-                    **texts("message"),
-                }
-            )
-        }
+            "type": {**STRING, "description": "about:blank: the status says what went wrong."},
+            "status": INTEGER,
+            "title": {**STRING, "description": "The HTTP reason phrase, in English."},
+            "detail": {**STRING, "description": "What went wrong, in English."},
+            "code": {
+                **STRING,
+                "description": "invalid_parameter, not_found, method_not_allowed, "
+                "malformed_request, precondition_failed, rate_limited or server_error; more may "
+                "come.",
+            },
+            "parameter": {
+                **NULLABLE_STRING,
+                "description": "The query parameter at fault, if any.",
+            },
+            **texts("title", "detail"),
+        },
+        "An RFC 9457 problem (application/problem+json), in Persian and English.",
     ),
     "Index": obj(
         {
+            "version": STRING,
             "openapi": URI,
+            "changelog": URI,
             "endpoints": {"type": "object", "additionalProperties": URI},
         }
     ),
@@ -92,6 +111,7 @@ SCHEMAS = {
             },
             "url_fa": URI,
             "url_en": URI,
+            **HARVEST,
         }
     ),
     "Ranking": obj(
@@ -106,6 +126,7 @@ SCHEMAS = {
                 "type": "array",
                 "items": obj({"rank": INTEGER, "cluster": STRING, **texts("cluster_name")}),
             },
+            **HARVEST,
         },
         "An edition of the province's priority ranking of clusters, best rank first.",
     ),
@@ -115,10 +136,22 @@ SCHEMAS = {
             **texts("name", "unit", "description"),
             "cluster": NULLABLE_STRING,
             "order": INTEGER,
+            **HARVEST,
         }
+    ),
+    "Source": obj(
+        {
+            "slug": {**STRING, "description": "The source's id, as `source` in observations."},
+            **texts("name", "publisher"),
+            "published_on": DATE_PAIR,
+            "url": {**STRING, "description": "Where the source can be read, or empty."},
+            **HARVEST,
+        },
+        "Where reported figures come from: the body that reported them and when.",
     ),
     "Observation": obj(
         {
+            "id": {**INTEGER, "description": "Stable id: /api/v1/observations/{id}/."},
             "indicator": STRING,
             "indicator_name_fa": STRING,
             "indicator_name_en": STRING,
@@ -138,6 +171,8 @@ SCHEMAS = {
                 "description": "The failed consistency checks that question this value: their "
                 '`check` keys (see /api/checks/), separated by "; "; empty when none.',
             },
+            "source_api_url": {**URI, "description": "The source in this API."},
+            **HARVEST,
         },
         "One reported value of an indicator for a Jalali year from one source. Several "
         "sources for the same indicator, year and scope are separate observations.",
@@ -192,6 +227,7 @@ SCHEMAS = {
             **texts("event_place"),
             "url_fa": URI,
             "url_en": URI,
+            **HARVEST,
         }
     ),
     "OpenAPI": {"type": "object", "required": ["openapi", "info", "paths"]},
@@ -236,45 +272,109 @@ PARAMETERS = {
     "year_to": _query("year_to", "Last Jalali year, inclusive.", YEAR_SCHEMA, 1399),
     "sector": _query("sector", "A cluster sector.", {"enum": list(Cluster.Sector.values)}),
     "kind": _query("kind", "The kind of post.", {"enum": list(Post.Kind.values)}),
+    "updated_since": _query(
+        "updated_since",
+        "Only items changed at or after this moment: an RFC 3339 date-time with its offset, "
+        "or a date (midnight, Tehran time).",
+        {"type": "string", "anyOf": [{"format": "date-time"}, {"format": "date"}]},
+        "2026-01-01T00:00:00+03:30",
+    ),
 }
+
+
+def _header(description: str, schema=STRING) -> dict:
+    return {"schema": schema, "description": description}
+
+
 HEADERS = {
-    "Cache-Control": {"schema": STRING, "description": "public, max-age=300"},
-    "ETag": {"schema": STRING, "description": "Send it back in If-None-Match to get a 304."},
+    "Cache-Control": _header("public, max-age=300"),
+    "ETag": _header("Send it back in If-None-Match to get a 304 while nothing changed."),
+    "Last-Modified": _header(
+        "When the site's public content last changed (whole seconds); send it back in "
+        "If-Modified-Since to get a 304. It moves on every edit, deletion, unpublishing and "
+        "scheduled publication."
+    ),
+    "Access-Control-Allow-Origin": _header("*: any site may read the data from a browser."),
+    "Link": _header('RFC 8288 links of a page of a list: rel="first", "prev", "next" and "last".'),
+    "RateLimit-Limit": _header("Requests allowed per window (IETF RateLimit draft).", INTEGER),
+    "RateLimit-Remaining": _header("Requests left in the current window.", INTEGER),
+    "RateLimit-Reset": _header("Seconds until the window ends.", INTEGER),
+    "RateLimit-Policy": _header("The limit and the window in seconds, e.g. 300;w=60."),
+    "Retry-After": _header("Seconds to wait before the next request.", INTEGER),
 }
+LIMIT_HEADERS = ("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy")
+OK_HEADERS = (
+    "Cache-Control",
+    "ETag",
+    "Last-Modified",
+    "Access-Control-Allow-Origin",
+    *LIMIT_HEADERS,
+)
 
 
-def _json(schema: dict, description: str, headers: bool = False) -> dict:
+def _headers(*names: str) -> dict:
+    return {name: {"$ref": f"#/components/headers/{name}"} for name in names}
+
+
+def _json(schema: dict, description: str, headers=()) -> dict:
     response = {"description": description, "content": {"application/json": {"schema": schema}}}
     if headers:
-        response["headers"] = {name: {"$ref": f"#/components/headers/{name}"} for name in HEADERS}
+        response["headers"] = _headers(*headers)
     return response
 
 
-ERROR = {
+def _problem(description: str, *headers: str) -> dict:
+    return {
+        "description": description,
+        "headers": _headers("Access-Control-Allow-Origin", *headers),
+        "content": {"application/problem+json": {"schema": ref("Problem")}},
+    }
+
+
+RESPONSES = {
+    "BadRequest": _problem("A query parameter is invalid, or two of them conflict."),
+    "NotFound": _problem(
+        "No such object, page or path; or a filter names a cluster or indicator that does "
+        "not exist (`parameter` says which)."
+    ),
+    "NotModified": {
+        "description": "Not modified since the ETag or date you sent.",
+        "headers": _headers("ETag", "Last-Modified", "Access-Control-Allow-Origin"),
+    },
+    "PreconditionFailed": _problem("If-Match or If-Unmodified-Since did not hold."),
+    "TooManyRequests": _problem(
+        "Over the request limit: wait Retry-After seconds.", "Retry-After", *LIMIT_HEADERS
+    ),
+}
+ERRORS = {
+    "304": {"$ref": "#/components/responses/NotModified"},
     "400": {"$ref": "#/components/responses/BadRequest"},
     "404": {"$ref": "#/components/responses/NotFound"},
+    "412": {"$ref": "#/components/responses/PreconditionFailed"},
+    "429": {"$ref": "#/components/responses/TooManyRequests"},
 }
 
 
-def _operation(operation_id, summary, schema, parameters=(), path_parameter=None) -> dict:
+def _operation(
+    operation_id, summary, schema, parameters=(), path_parameter=None, listing=False, links=None
+) -> dict:
     params = [{"$ref": f"#/components/parameters/{name}"} for name in parameters]
     if path_parameter:
         params.append(path_parameter)
+    ok = _json(schema, "OK", OK_HEADERS + (("Link",) if listing else ()))
+    if links:
+        ok["links"] = links
     return {
         "get": {
             "operationId": operation_id,
             "summary": summary,
             "parameters": params,
-            "responses": {
-                "200": _json(schema, "OK", headers=True),
-                "304": {"description": "Not modified since the ETag or date you sent."},
-                **ERROR,
-            },
+            "responses": {"200": ok, **ERRORS},
         }
     }
 
 
-LIST = ("page", "page_size")
+LIST = ("page", "page_size", "updated_since")
 OBSERVATION_FILTERS = ("cluster", "indicator", "scope", "year", "year_from", "year_to")
 
 
@@ -289,86 +389,192 @@ def _path_parameter(name, schema, example, description) -> dict:
     }
 
 
+def _link(operation_id: str, parameter: str, pointer: str) -> dict:
+    """An OpenAPI link from a response to a detail route: clients (and schemathesis' stateful
+    tests) follow it with a value taken from the body."""
+    return {
+        operation_id: {
+            "operationId": operation_id,
+            "parameters": {parameter: f"$response.body#{pointer}"},
+        }
+    }
+
+
+SLUG = {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}
+V1 = "/api/v1"
+
+
+def _description() -> str:
+    limit = settings.PORTAL_API_RATE_LIMIT
+    return (
+        "Read-only public data of the industrial-cluster office of Zanjan province: clusters, "
+        "the priority ranking, carpet-sector figures with their sources, the consistency "
+        "checks of those figures, and published news.\n\n"
+        "Versions: this is v1, at /api/v1/. Within v1 fields and endpoints may be added, "
+        "never removed or changed in meaning: ignore fields you do not know. Changes are "
+        "listed in the changelog (/api/v1/changelog, docs/api-changelog.md). The unversioned "
+        "paths of before (/api/clusters/ …) answer 308 to their v1 twin with `Deprecation` "
+        "and `Sunset` headers.\n\n"
+        "Language: responses are language-neutral. Every text field comes twice, "
+        "`<name>_fa` (Persian, always set) and `<name>_en` (English, empty when not "
+        "translated); there is no language parameter, and no Content-Language.\n\n"
+        "Years: statistics are by Jalali (Solar Hijri) year, e.g. 1393, which spans "
+        "March 2014 to March 2015; `year_gregorian` says which Gregorian years. `year` and "
+        "`year_from`/`year_to` cannot be combined.\n\n"
+        "Harvesting: every item has `api_url` and `updated_at`; lists take "
+        "`?updated_since=` (ISO 8601) and send RFC 8288 `Link` headers (first, prev, next, "
+        "last). A page past the last is a 404. Deletions are not listed: compare ids.\n\n"
+        "Caching: responses carry `Cache-Control: public, max-age=300`, an `ETag` and a "
+        "`Last-Modified`; send `If-None-Match` or `If-Modified-Since` to get an empty 304 "
+        "when nothing changed. Every answer, errors and 304s included, allows any origin "
+        "(CORS `*`); preflight OPTIONS requests get 204.\n\n"
+        f"Limits: {limit['requests']} requests per client (IP address) every "
+        f"{limit['window_seconds']} seconds, announced in `RateLimit-Limit`, "
+        "`RateLimit-Remaining` and `RateLimit-Reset` on every answer; past it a 429 with "
+        "`Retry-After`.\n\n"
+        "Errors are RFC 9457 problem details (application/problem+json) with a code and a "
+        "title and detail in both languages. The same carpet data is downloadable as CSV, "
+        "XLSX and JSON at /data/, catalogued in DCAT-AP at /data/catalog.jsonld."
+    )
+
+
 def document() -> dict:
     return {
         "openapi": "3.1.0",
         "info": {
             "title": "Zanjan industrial clusters portal API",
-            "version": "1.0.0",
-            "description": (
-                "Read-only public data of the industrial-cluster office of Zanjan province: "
-                "clusters, the priority ranking, carpet-sector figures with their sources, "
-                "the consistency checks of those figures, and published news.\n\n"
-                "Language: responses are language-neutral. Every text field comes twice, "
-                "`<name>_fa` (Persian, always set) and `<name>_en` (English, empty when not "
-                "translated); there is no language parameter.\n\n"
-                "Years: statistics are by Jalali (Solar Hijri) year, e.g. 1393, which spans "
-                "March 2014 to March 2015; `year_gregorian` says which Gregorian years.\n\n"
-                "Caching: responses carry `Cache-Control: public, max-age=300` and an `ETag` "
-                "(and `Last-Modified` where the data has change times); send `If-None-Match` "
-                "to get an empty 304 when nothing changed. Please do not poll faster than the "
-                "max-age.\n\n"
-                "Errors are JSON objects with a code and a message in both languages. The same "
-                "carpet data is downloadable as CSV, XLSX and JSON at /data/."
-            ),
+            "version": "1.1.0",
+            "description": _description(),
             "license": {"name": "CC BY 4.0", "identifier": "CC-BY-4.0"},
         },
         "paths": {
-            "/api/": _operation("index", "Links to every endpoint", ref("Index")),
-            "/api/openapi.json": _operation("openapi", "This document", ref("OpenAPI")),
-            "/api/clusters/": _operation(
-                "listClusters", "Every cluster", page_of("Cluster"), (*LIST, "sector")
+            f"{V1}/": _operation("index", "Links to every endpoint", ref("Index")),
+            f"{V1}/openapi.json": _operation("openapi", "This document", ref("OpenAPI")),
+            f"{V1}/changelog": {
+                "get": {
+                    "operationId": "getChangelog",
+                    "summary": "What changed in the API, and the change policy (Markdown)",
+                    "responses": {
+                        "200": {
+                            "description": "OK",
+                            "headers": _headers(*OK_HEADERS),
+                            "content": {"text/markdown": {"schema": STRING}},
+                        },
+                        "304": ERRORS["304"],
+                        "412": ERRORS["412"],
+                        "429": ERRORS["429"],
+                    },
+                }
+            },
+            f"{V1}/clusters/": _operation(
+                "listClusters",
+                "Every cluster",
+                page_of("Cluster"),
+                (*LIST, "sector"),
+                listing=True,
+                links=_link("getCluster", "slug", "/results/0/slug"),
             ),
-            "/api/clusters/{slug}/": _operation(
+            f"{V1}/clusters/{{slug}}/": _operation(
                 "getCluster",
                 "One cluster",
                 ref("Cluster"),
-                path_parameter=_path_parameter("slug", STRING, "zinc", "A cluster's slug."),
+                path_parameter=_path_parameter("slug", SLUG, "zinc", "A cluster's slug."),
             ),
-            "/api/rankings/": _operation(
-                "listRankings", "Every edition of the priority ranking", page_of("Ranking"), LIST
+            f"{V1}/rankings/": _operation(
+                "listRankings",
+                "Every edition of the priority ranking",
+                page_of("Ranking"),
+                LIST,
+                listing=True,
+                links=_link("getRanking", "id", "/results/0/id"),
             ),
-            "/api/rankings/current/": _operation(
+            f"{V1}/rankings/current/": _operation(
                 "getCurrentRanking", "The current priority ranking", ref("Ranking")
             ),
-            "/api/indicators/": _operation(
+            f"{V1}/rankings/{{id}}/": _operation(
+                "getRanking",
+                "One edition of the priority ranking",
+                ref("Ranking"),
+                path_parameter=_path_parameter(
+                    "id", {"type": "integer", "minimum": 1}, 1, "A ranking's id."
+                ),
+            ),
+            f"{V1}/indicators/": _operation(
                 "listIndicators",
                 "Carpet-sector indicators",
                 page_of("Indicator"),
                 (*LIST, "cluster"),
+                listing=True,
+                links=_link("getIndicator", "slug", "/results/0/slug"),
             ),
-            "/api/observations/": _operation(
+            f"{V1}/indicators/{{slug}}/": _operation(
+                "getIndicator",
+                "One indicator",
+                ref("Indicator"),
+                path_parameter=_path_parameter("slug", SLUG, "looms", "An indicator's slug."),
+            ),
+            f"{V1}/observations/": _operation(
                 "listObservations",
                 "Reported values with their provenance",
                 page_of("Observation"),
                 (*LIST, *OBSERVATION_FILTERS),
+                listing=True,
+                links={
+                    **_link("getObservation", "id", "/results/0/id"),
+                    **_link("getSource", "slug", "/results/0/source"),
+                },
             ),
-            "/api/checks/": _operation(
+            f"{V1}/observations/{{id}}/": _operation(
+                "getObservation",
+                "One reported value",
+                ref("Observation"),
+                path_parameter=_path_parameter(
+                    "id", {"type": "integer", "minimum": 1}, 1, "An observation's id."
+                ),
+            ),
+            f"{V1}/sources/": _operation(
+                "listSources",
+                "Where the figures come from",
+                page_of("Source"),
+                LIST,
+                listing=True,
+                links=_link("getSource", "slug", "/results/0/slug"),
+            ),
+            f"{V1}/sources/{{slug}}/": _operation(
+                "getSource",
+                "One source",
+                ref("Source"),
+                path_parameter=_path_parameter(
+                    "slug", SLUG, "zanjan-industrial-parks-1393", "A source's slug."
+                ),
+            ),
+            f"{V1}/checks/": _operation(
                 "listChecks",
                 "Consistency checks of the reported figures, and figures computed from them",
                 ref("Checks"),
                 OBSERVATION_FILTERS,
             ),
-            "/api/news/": _operation(
+            f"{V1}/news/": _operation(
                 "listNews",
                 "Published news, events and announcements",
                 page_of("Post"),
                 (*LIST, "cluster", "kind"),
+                listing=True,
+                links=_link("getNews", "id", "/results/0/id"),
             ),
-            "/api/news/{id}/": _operation(
+            f"{V1}/news/{{id}}/": _operation(
                 "getNews",
                 "One published post",
                 ref("Post"),
-                path_parameter=_path_parameter("id", INTEGER, 1, "A post's id."),
+                path_parameter=_path_parameter(
+                    "id", {"type": "integer", "minimum": 1}, 1, "A post's id."
+                ),
             ),
         },
         "components": {
             "schemas": SCHEMAS,
             "parameters": PARAMETERS,
             "headers": HEADERS,
-            "responses": {
-                "BadRequest": _json(ref("Error"), "A query parameter is invalid."),
-                "NotFound": _json(ref("Error"), "No such object, page or path."),
-            },
+            "responses": RESPONSES,
         },
     }

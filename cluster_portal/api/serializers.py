@@ -1,11 +1,14 @@
 """Model instances as API objects: stable English keys, text in Persian and English (`_fa`, `_en`).
 
-The carpet rows are the download rows (`carpets.downloads`), so the API and the files agree.
+Every listed object has `updated_at` (ISO 8601, Tehran time) and `api_url`, its own detail
+route, so a harvester can fetch what changed (`?updated_since=`) and address each item. The
+carpet rows are the download rows (`carpets.downloads`), so the API and the files agree.
 """
 
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from carpets import downloads
 from core.persian import iso_date_pair, to_gregorian, to_jalali
 from core.sanitize import sanitize_html
 
@@ -25,6 +28,10 @@ def _urls(request, name: str, **kwargs) -> dict:
     return urls
 
 
+def _api(request, name: str, **kwargs) -> str:
+    return request.build_absolute_uri(reverse(f"api:{name}", kwargs=kwargs))
+
+
 def _date(value) -> dict:
     """A jDate as ISO Gregorian plus its Jalali spelling."""
     jalali, gregorian = iso_date_pair(value)
@@ -42,6 +49,11 @@ def _datetime(value):
     return _gregorian(value).isoformat() if value else None
 
 
+def _updated(instance) -> str:
+    # Whole seconds, as Last-Modified: a client may compare the two.
+    return timezone.localtime(instance.updated_at).replace(microsecond=0).isoformat()
+
+
 def cluster(request, instance, rank=None) -> dict:
     return {
         "slug": instance.slug,
@@ -50,10 +62,12 @@ def cluster(request, instance, rank=None) -> dict:
         **_pair(instance, "summary"),
         "rank": rank,
         **_urls(request, "clusters:cluster-detail", slug=instance.slug),
+        "api_url": _api(request, "cluster-detail", slug=instance.slug),
+        "updated_at": _updated(instance),
     }
 
 
-def ranking(instance) -> dict:
+def ranking(request, instance) -> dict:
     return {
         "id": instance.pk,
         **_pair(instance, "title"),
@@ -70,10 +84,12 @@ def ranking(instance) -> dict:
             }
             for entry in instance.entries.all()
         ],
+        "api_url": _api(request, "ranking-detail", pk=instance.pk),
+        "updated_at": _updated(instance),
     }
 
 
-def indicator(instance) -> dict:
+def indicator(request, instance) -> dict:
     return {
         "slug": instance.slug,
         **_pair(instance, "name"),
@@ -81,6 +97,38 @@ def indicator(instance) -> dict:
         **_pair(instance, "description"),
         "cluster": instance.cluster.slug if instance.cluster else None,
         "order": instance.order,
+        "api_url": _api(request, "indicator-detail", slug=instance.slug),
+        "updated_at": _updated(instance),
+    }
+
+
+def source(request, instance) -> dict:
+    return {
+        "slug": instance.slug,
+        **_pair(instance, "name"),
+        **_pair(instance, "publisher"),
+        "published_on": _date(instance.published_on),
+        "url": instance.url,
+        "api_url": _api(request, "source-detail", slug=instance.slug),
+        "updated_at": _updated(instance),
+    }
+
+
+def observation(request, instance) -> dict:
+    """The download row, with the observation's id, its own address and its source's."""
+    return {
+        "id": instance.pk,
+        **downloads.plain_row(downloads.observation_row(instance)),
+        "source_api_url": _api(request, "source-detail", slug=instance.source.slug),
+        "api_url": _api(request, "observation-detail", pk=instance.pk),
+        "updated_at": _updated(instance),
+    }
+
+
+def checks(queryset) -> dict:
+    return {
+        "checks": [downloads.plain_row(row) for row in downloads.check_rows(queryset)],
+        "derived_figures": [downloads.plain_row(row) for row in downloads.derived_rows(queryset)],
     }
 
 
@@ -103,4 +151,6 @@ def post(request, instance) -> dict:
         "event_end": _datetime(instance.event_end),
         **_pair(instance, "event_place"),
         **_urls(request, "news:post-detail", pk=instance.pk, slug=instance.slug),
+        "api_url": _api(request, "news-detail", pk=instance.pk),
+        "updated_at": _updated(instance),
     }

@@ -51,6 +51,9 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    # CORS, conditional GET, the request limit and language headers of /api/ and /data/: it
+    # must see the page cache's answers too (core/open_data_http.py).
+    "core.open_data_http.OpenDataHttpMiddleware",
     # First: a cached page is answered before any other work; it was stored with every header
     # the layers below add.
     "core.page_cache.AnonymousPageCacheMiddleware",
@@ -124,6 +127,13 @@ else:
     }
 PORTAL_PAGE_CACHE = "default"
 PORTAL_PAGE_CACHE_SECONDS = env.int("PORTAL_PAGE_CACHE_SECONDS", default=600)
+# The address harvesters and data users write to (DCAT contactPoint); empty: the contact page only.
+PORTAL_DATA_CONTACT_EMAIL = env("PORTAL_DATA_CONTACT_EMAIL", default="")
+# Requests per client to /api/ in each window, published in the RateLimit headers and OpenAPI.
+PORTAL_API_RATE_LIMIT = {
+    "requests": env.int("PORTAL_API_RATE_LIMIT_REQUESTS", default=300),
+    "window_seconds": env.int("PORTAL_API_RATE_LIMIT_WINDOW", default=60),
+}
 
 # django-axes must see every login attempt first, so its backend comes before Django's.
 AUTHENTICATION_BACKENDS = [

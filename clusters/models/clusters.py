@@ -67,6 +67,8 @@ class Cluster(models.Model):
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
     summary = models.TextField(_("summary"))
     profile = models.TextField(_("profile"), help_text=_("Paragraphs separated by a blank line."))
+    # For harvesters (`/api/v1/clusters/?updated_since=`).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ClusterQuerySet.as_manager()
 

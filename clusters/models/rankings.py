@@ -35,6 +35,8 @@ class PriorityRanking(models.Model):
     approved_on = jmodels.jDateField(_("approved on"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     is_current = models.BooleanField(_("current edition"), default=False)
+    # For harvesters (`/api/v1/rankings/?updated_since=`).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = PriorityRankingQuerySet.as_manager()
 

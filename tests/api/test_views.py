@@ -12,7 +12,7 @@ from news.models import Post
 
 
 def test_observations_carry_the_source_figures_and_provenance(client, content):
-    body = client.get("/api/observations/", {"indicator": "annual-production"}).json()
+    body = client.get("/api/v1/observations/", {"indicator": "annual-production"}).json()
     values = {row["scope"]: row["value"] for row in body["results"]}
     assert values == {"province": 350000, "national": 4500000}
     province = next(row for row in body["results"] if row["scope"] == "province")
@@ -22,7 +22,7 @@ def test_observations_carry_the_source_figures_and_provenance(client, content):
 
 
 def test_the_checks_endpoint_reports_both_contradictions(client, content):
-    body = client.get("/api/checks/").json()
+    body = client.get("/api/v1/checks/").json()
     failed = {check["check"]: check for check in body["checks"] if not check["passed"]}
     assert set(failed) == {"national-share", "active-weavers"}
     assert (failed["national-share"]["reported"], failed["national-share"]["compared"]) == (5, 7.8)
@@ -46,7 +46,7 @@ def many_years(content):
 
 def test_year_range_filter_and_pagination(client, many_years):
     first = client.get(
-        "/api/observations/", {"indicator": "looms", "year_from": 1395, "page_size": 2}
+        "/api/v1/observations/", {"indicator": "looms", "year_from": 1395, "page_size": 2}
     ).json()
     assert first["count"] == 5  # 1395 … 1399
     assert [row["year_jalali"] for row in first["results"]] == [1395, 1396]
@@ -56,18 +56,18 @@ def test_year_range_filter_and_pagination(client, many_years):
 
 
 def test_persian_digits_are_accepted_in_year_filters(client, many_years):
-    body = client.get("/api/observations/", {"indicator": "looms", "year": "۱۳۹۶"}).json()
+    body = client.get("/api/v1/observations/", {"indicator": "looms", "year": "۱۳۹۶"}).json()
     assert [row["year_jalali"] for row in body["results"]] == [1396]
 
 
 def test_clusters_come_with_their_current_rank(client, content):
-    body = client.get("/api/clusters/", {"page_size": 100}).json()
+    body = client.get("/api/v1/clusters/", {"page_size": 100}).json()
     ranks = {row["slug"]: row["rank"] for row in body["results"]}
     assert ranks["zinc"] == 1 and ranks["handmade-carpet"] == 2 and ranks["dairy"] == 6
 
 
 def test_the_current_ranking_lists_the_six_clusters_in_order(client, content):
-    entries = client.get("/api/rankings/current/").json()["entries"]
+    entries = client.get("/api/v1/rankings/current/").json()["entries"]
     assert [entry["rank"] for entry in entries] == [1, 2, 3, 4, 5, 6]
     assert entries[0]["cluster"] == "zinc"
 
@@ -76,13 +76,13 @@ def test_a_rankings_approval_date_is_given_in_both_calendars_or_as_nulls(client,
     ranking = PriorityRanking.objects.get(is_current=True)
     ranking.approved_on = jdatetime.date(1393, 8, 28)
     ranking.save()
-    assert client.get("/api/rankings/current/").json()["approved_on"] == {
+    assert client.get("/api/v1/rankings/current/").json()["approved_on"] == {
         "gregorian": "2014-11-19",
         "jalali": "1393-08-28",
     }
     ranking.approved_on = None
     ranking.save()
-    assert client.get("/api/rankings/current/").json()["approved_on"] == {
+    assert client.get("/api/v1/rankings/current/").json()["approved_on"] == {
         "gregorian": None,
         "jalali": None,
     }
@@ -92,10 +92,10 @@ def test_only_published_news_is_served(client, demo):
     draft = Post.objects.create(
         title_fa="پیش‌نویس", body_fa="متن", slug="draft", status=Post.Status.DRAFT
     )
-    ids = {row["id"] for row in client.get("/api/news/", {"page_size": 100}).json()["results"]}
+    ids = {row["id"] for row in client.get("/api/v1/news/", {"page_size": 100}).json()["results"]}
     assert draft.pk not in ids
     assert ids == set(Post.objects.published().values_list("pk", flat=True))
-    assert client.get(f"/api/news/{draft.pk}/").status_code == 404
+    assert client.get(f"/api/v1/news/{draft.pk}/").status_code == 404
 
 
 def test_news_dates_are_iso_gregorian_with_the_jalali_beside(client, demo):
@@ -103,33 +103,37 @@ def test_news_dates_are_iso_gregorian_with_the_jalali_beside(client, demo):
     # Aware, as ECOSYSTEM.md P6 asks; Tehran was at +03:30 that November.
     post.publish_at = jdatetime.datetime(1393, 8, 28, 10, 30, tzinfo=ZoneInfo("Asia/Tehran"))
     post.save()
-    row = client.get(f"/api/news/{post.pk}/").json()
+    row = client.get(f"/api/v1/news/{post.pk}/").json()
     assert row["publish_at"] == "2014-11-19T10:30:00+03:30"
     assert row["publish_at_jalali"] == "1393-08-28T10:30"
 
 
 def test_responses_are_cacheable_and_answer_conditional_requests(client, content):
-    response = client.get("/api/observations/")
+    response = client.get("/api/v1/observations/")
     assert response["Cache-Control"] == "public, max-age=300"
     assert response["Last-Modified"]
     assert response["Access-Control-Allow-Origin"] == "*"
-    again = client.get("/api/observations/", HTTP_IF_NONE_MATCH=response["ETag"])
+    again = client.get("/api/v1/observations/", HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304 and again.content == b""
     looms = Observation.objects.get(indicator__slug="looms")
     looms.value = Decimal("1")
     looms.save()
-    assert client.get("/api/observations/", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 200
+    assert (
+        client.get("/api/v1/observations/", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 200
+    )
 
 
 def test_writes_are_refused(client, content):
-    response = client.post("/api/observations/", {})
+    response = client.post("/api/v1/observations/", {})
     assert response.status_code == 405
-    assert response["Allow"] == "GET, HEAD"
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["Access-Control-Allow-Origin"] == "*"
 
 
 def test_the_api_is_language_neutral(client, content):
-    persian = client.get("/api/indicators/", HTTP_ACCEPT_LANGUAGE="fa").json()
-    english = client.get("/api/indicators/", HTTP_ACCEPT_LANGUAGE="en").json()
+    persian = client.get("/api/v1/indicators/", HTTP_ACCEPT_LANGUAGE="fa").json()
+    english = client.get("/api/v1/indicators/", HTTP_ACCEPT_LANGUAGE="en").json()
     assert persian == english
     looms = next(row for row in english["results"] if row["slug"] == "looms")
     assert (looms["name_fa"], looms["name_en"]) == ("دار قالی", "Carpet looms")
@@ -146,7 +150,7 @@ def test_a_post_body_written_past_the_sanitiser_is_cleaned_in_the_api(client, de
     from core.content_cache import invalidate
 
     invalidate()
-    body = client.get(f"/api/news/{post.pk}/").json()["body_fa"]
+    body = client.get(f"/api/v1/news/{post.pk}/").json()["body_fa"]
     assert "<p>متن</p>" in body
     assert "<script" not in body and "onerror" not in body
 
@@ -166,9 +170,11 @@ def test_news_narrowed_by_cluster_and_kind(client, content):
     knife_news = published("knife-news", Post.Kind.NEWS, "knife")
 
     def ids(**filters):
-        return {row["id"] for row in client.get("/api/news/", filters).json()["results"]}
+        return {row["id"] for row in client.get("/api/v1/news/", filters).json()["results"]}
 
     assert ids(cluster="zinc") == {zinc_news, zinc_notice}
     assert ids(kind="news") == {zinc_news, knife_news}
     assert ids(cluster="zinc", kind="announcement") == {zinc_notice}
-    assert ids(cluster="no-such-cluster") == set()
+    # A typo in a slug is named, not answered with an empty list.
+    response = client.get("/api/v1/news/", {"cluster": "no-such-cluster"})
+    assert response.status_code == 404 and response.json()["parameter"] == "cluster"

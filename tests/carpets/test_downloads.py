@@ -134,4 +134,4 @@ def test_the_open_data_page_lists_every_dataset_in_every_format(client, content,
                 or f'href="/en/data/{dataset}.{file_format}"' in html
             )
     assert "CC BY 4.0" in html
-    assert "/api/openapi.json" in html
+    assert "/api/v1/openapi.json" in html

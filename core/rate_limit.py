@@ -1,0 +1,78 @@
+"""A published request limit per client, counted in the shared cache (Redis in production),
+so every worker and server counts the same requests.
+
+Fixed windows: `PORTAL_API_RATE_LIMIT = {"requests": N, "window_seconds": W}` allows N requests
+per client in each W-second window (clock-aligned). The headers follow the IETF httpapi
+"RateLimit header fields" draft: `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset`
+(seconds until the window ends), plus `RateLimit-Policy: N;w=W`. Past the limit: 429 with
+`Retry-After` in seconds.
+"""
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from .content_cache import shared_cache
+
+logger = logging.getLogger(__name__)
+
+DEFAULT = {"requests": 300, "window_seconds": 60}
+
+
+@dataclass(frozen=True)
+class Allowance:
+    limit: int
+    remaining: int
+    reset: int  # seconds until the window ends
+    window: int
+
+    @property
+    def exceeded(self) -> bool:
+        return self.remaining < 0
+
+    def headers(self) -> dict:
+        return {
+            "RateLimit-Limit": str(self.limit),
+            "RateLimit-Remaining": str(max(0, self.remaining)),
+            "RateLimit-Reset": str(self.reset),
+            "RateLimit-Policy": f"{self.limit};w={self.window}",
+        }
+
+
+def client_address(request) -> str:
+    # Behind a proxy the right-most X-Forwarded-For entry is the one the proxy saw (the same
+    # rule and setting as the outreach forms' limits).
+    header = getattr(settings, "OUTREACH_CLIENT_IP_HEADER", None)
+    value = request.META.get(header, "") if header else ""
+    return value.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
+
+
+def policy() -> tuple[int, int]:
+    configured = {**DEFAULT, **getattr(settings, "PORTAL_API_RATE_LIMIT", {})}
+    return int(configured["requests"]), int(configured["window_seconds"])
+
+
+def take(request, now: float | None = None) -> Allowance | None:
+    """Count one request of this client; None when the cache cannot be reached (no limit then:
+    an unreachable cache costs protection, never the answer)."""
+    limit, window = policy()
+    now = time.time() if now is None else now
+    start = int(now // window) * window
+    client = hashlib.sha256(client_address(request).encode()).hexdigest()[:24]
+    key = f"ratelimit:api:{client}:{start}"
+    cache = shared_cache()
+    try:
+        cache.add(key, 0, window + 5)
+        used = cache.incr(key)
+    except ValueError:
+        # Expired between add and incr: this request opens the window.
+        cache.set(key, 1, window + 5)
+        used = 1
+    except Exception:
+        logger.exception("rate-limit cache unavailable")
+        return None
+    reset = max(1, int(start + window - now + 0.999))
+    return Allowance(limit=limit, remaining=limit - used, reset=reset, window=window)
