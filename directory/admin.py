@@ -7,12 +7,14 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.admin_base import OfficeAdminMixin
+
 from .models import Document, Organisation, Question, ReportedFigure, Term
 from .resources import OrganisationResource
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportMixin, TabbedTranslationAdmin):
+class OrganisationAdmin(OfficeAdminMixin, ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [OrganisationResource]
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
@@ -40,15 +42,16 @@ class OrganisationAdmin(ImportExportMixin, TabbedTranslationAdmin):
 
 
 @admin.register(ReportedFigure)
-class ReportedFigureAdmin(TabbedTranslationAdmin):
+class ReportedFigureAdmin(OfficeAdminMixin, TabbedTranslationAdmin):
     list_display = ["cluster", "kind", "value", "year", "qualifier"]
+    list_select_related = ["cluster"]
     list_filter = ["cluster", "kind", "year"]
     search_fields = ["source", "qualifier"]
     autocomplete_fields = ["cluster"]
 
 
 @admin.register(Document)
-class DocumentAdmin(TabbedTranslationAdmin):
+class DocumentAdmin(OfficeAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "language", "published_on", "file_format", "size"]
     list_filter = [
         "kind",
@@ -67,7 +70,7 @@ class DocumentAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Term)
-class TermAdmin(TabbedTranslationAdmin):
+class TermAdmin(OfficeAdminMixin, TabbedTranslationAdmin):
     list_display = ["term", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["term", "other_forms", "definition"]
@@ -75,7 +78,7 @@ class TermAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(TabbedTranslationAdmin):
+class QuestionAdmin(OfficeAdminMixin, TabbedTranslationAdmin):
     list_display = ["question", "order"]
     list_editable = ["order"]
     search_fields = ["question", "answer"]

@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from reversion.admin import VersionAdmin
 
+from core.admin_base import OfficeAdminMixin
+from core.admin_filters import JalaliMonthListFilter
+
 from . import services
 from .forms import PostAdminForm
 from .models import Attachment, Category, Post
@@ -16,7 +19,7 @@ PUBLISHING_FIELDS = ["status", "publish_at", "is_important"]
 
 
 @admin.register(Category)
-class CategoryAdmin(TabbedTranslationAdmin):
+class CategoryAdmin(OfficeAdminMixin, TabbedTranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -30,11 +33,19 @@ class AttachmentInline(TranslationTabularInline):
 
 
 @admin.register(Post)
-class PostAdmin(VersionAdmin, TabbedTranslationAdmin):
+class PostAdmin(OfficeAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     form = PostAdminForm
     inlines = [AttachmentInline]
     list_display = ["title", "kind", "state", "publish_at", "is_important", "is_demo"]
-    list_filter = ["status", "kind", "is_important", "category", "clusters", "is_demo"]
+    list_filter = [
+        "status",
+        ("publish_at", JalaliMonthListFilter),
+        "kind",
+        "is_important",
+        "category",
+        "clusters",
+        "is_demo",
+    ]
     search_fields = ["title", "lead", "body"]
     autocomplete_fields = ["clusters"]
     filter_horizontal = ["legal_bases"]
