@@ -30,11 +30,11 @@ class AdminPage:
     status: int = 200
 
 
-def make_outreach(count: int, clusters, posts) -> None:
-    """`count` inquiries, subscribers, alert deliveries, page answers and site notices.
+def make_outreach(count: int, clusters, posts, deliveries_each: int = 1) -> None:
+    """`count` inquiries, subscribers, page answers and site notices, and `deliveries_each`
+    alert deliveries per subscriber, each of a different post among `posts`.
 
     What the public and the alert sender write: the admin lists them, nobody edits them.
-    Deliveries pair the subscribers with the given posts, one each.
     """
     from django.utils import timezone
 
@@ -74,7 +74,7 @@ def make_outreach(count: int, clusters, posts) -> None:
     Delivery.objects.bulk_create(
         (
             Delivery(
-                post=posts[index % len(posts)],
+                post=posts[(index + offset) % len(posts)],
                 subscriber=subscriber,
                 status=Delivery.Status.SENT,
                 attempts=1,
@@ -82,6 +82,7 @@ def make_outreach(count: int, clusters, posts) -> None:
                 updated_at=now - datetime.timedelta(minutes=index),
             )
             for index, subscriber in enumerate(subscribers)
+            for offset in range(deliveries_each)
         ),
         batch_size=5000,
     )
@@ -251,7 +252,8 @@ def main() -> None:
         make_outreach(
             size,
             list(Cluster.objects.all()),
-            list(Post.objects.order_by("-pk")[: max(1, size // 10)]),
+            list(Post.objects.order_by("-pk")[: max(5, size // 10)]),
+            deliveries_each=5,
         )
     user, _ = get_user_model().objects.get_or_create(
         username="bench-admin", defaults={"is_staff": True, "is_superuser": True}

@@ -41,6 +41,22 @@ class JalaliDatesAdminMixin:
         for field in model._meta.get_fields():
             if isinstance(field, models.DateField) and field.concrete:
                 setattr(self, field.name + SUFFIX, jalali_display(field))
+        # Wrapped on the instance, so an admin's own get_readonly_fields or get_list_display
+        # (PostAdmin decides read-only fields by role) is swapped too, whatever it calls.
+        own_readonly, own_columns = self.get_readonly_fields, self.get_list_display
+
+        def get_readonly_fields(request, obj=None):
+            return [self._jalali_name(name) for name in own_readonly(request, obj)]
+
+        def get_list_display(request):
+            editable = set(self.list_editable)
+            return [
+                name if name in editable else self._jalali_name(name)
+                for name in own_columns(request)
+            ]
+
+        self.get_readonly_fields = get_readonly_fields
+        self.get_list_display = get_list_display
 
     def _jalali_name(self, name):
         if isinstance(name, str) and hasattr(self, name + SUFFIX):
@@ -52,19 +68,9 @@ class JalaliDatesAdminMixin:
                 return name + SUFFIX
         return name
 
-    def get_list_display(self, request):
-        editable = set(self.list_editable)
-        return [
-            name if name in editable else self._jalali_name(name)
-            for name in super().get_list_display(request)
-        ]
-
     def get_list_display_links(self, request, list_display):
         links = super().get_list_display_links(request, list_display)
         return None if links is None else [self._jalali_name(name) for name in links]
-
-    def get_readonly_fields(self, request, obj=None):
-        return [self._jalali_name(name) for name in super().get_readonly_fields(request, obj)]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         if kwargs.get("fields"):

@@ -84,7 +84,7 @@ class SubscriberAdmin(OfficeAdminMixin, admin.ModelAdmin):
 @admin.register(Delivery)
 class DeliveryAdmin(ReadOnlyAdmin):
     list_display = ["post", "subscriber", "status", "attempts", "sent_at", "last_error"]
-    list_filter = ["status", ("updated_at", JalaliMonthListFilter)]
+    list_filter = ["status", ("sent_at", JalaliMonthListFilter)]
     search_fields = ["post__title", "subscriber__email"]
     list_select_related = ["post", "subscriber"]
 
