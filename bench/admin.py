@@ -215,7 +215,8 @@ def table(results) -> tuple[str, bool]:
 
 def bench_objects() -> dict:
     """The rows whose change pages grow with the data set: the current ranking edition, the
-    legal basis citing every generated cluster, a generated cluster, indicator and post."""
+    legal basis citing every generated cluster, the cluster of the generated joint actions, a
+    generated indicator and post."""
     from carpets.models import Indicator
     from clusters.models import Cluster, LegalBasis, PriorityRanking
     from news.models import Post
@@ -223,7 +224,7 @@ def bench_objects() -> dict:
     picks = {
         PriorityRanking: PriorityRanking.objects.filter(is_current=True).first(),
         LegalBasis: LegalBasis.objects.order_by("-number").first(),
-        Cluster: Cluster.objects.filter(slug="zinc").first(),
+        Cluster: Cluster.objects.filter(slug="bench-0").first(),
         Indicator: Indicator.objects.filter(slug__startswith="bench-").first(),
         Post: Post.objects.filter(slug__startswith="bench-").first(),
     }

@@ -8,6 +8,8 @@ that prints it through core.persian.format_date: "۹ آذر ۱۴۰۵، ساعت 
 field. Fields an editor types into (the Jalali picker) are left alone.
 """
 
+from types import MethodType
+
 from django.contrib import admin
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -45,18 +47,19 @@ class JalaliDatesAdminMixin:
         # (PostAdmin decides read-only fields by role) is swapped too, whatever it calls.
         own_readonly, own_columns = self.get_readonly_fields, self.get_list_display
 
-        def get_readonly_fields(request, obj=None):
-            return [self._jalali_name(name) for name in own_readonly(request, obj)]
+        def get_readonly_fields(admin, request, obj=None):
+            return [admin._jalali_name(name) for name in own_readonly(request, obj)]
 
-        def get_list_display(request):
-            editable = set(self.list_editable)
+        def get_list_display(admin, request):
+            editable = set(admin.list_editable)
             return [
-                name if name in editable else self._jalali_name(name)
+                name if name in editable else admin._jalali_name(name)
                 for name in own_columns(request)
             ]
 
-        self.get_readonly_fields = get_readonly_fields
-        self.get_list_display = get_list_display
+        # Bound methods, as Django's system checks expect (they read `__func__`).
+        self.get_readonly_fields = MethodType(get_readonly_fields, self)
+        self.get_list_display = MethodType(get_list_display, self)
 
     def _jalali_name(self, name):
         if isinstance(name, str) and hasattr(self, name + SUFFIX):
