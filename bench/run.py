@@ -26,9 +26,9 @@ PORT = int(os.environ.get("BENCH_PORT", "8190"))
 BASE = f"http://127.0.0.1:{PORT}"
 DURATION = os.environ.get("BENCH_DURATION", "10s")
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
-DB_NAME = "portal_bench"
+DB_NAME = os.environ.get("BENCH_DB", "portal_bench")
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
-REDIS_URL = "redis://127.0.0.1:6379/14"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 UNCACHED = "sessionid=bench-uncached"  # any session cookie bypasses the page cache
 
 ENV = {
@@ -269,6 +269,33 @@ def table(results):
     return "\n".join(lines), failed
 
 
+def admin_timings():
+    """Every admin list and form at the benchmark size (bench/admin.py), as a Markdown section."""
+    print("measuring the admin …", flush=True)
+    result = subprocess.run(
+        [PYTHON, "bench/admin.py"], cwd=ROOT, env=ENV, capture_output=True, text=True
+    )
+    if result.returncode:
+        raise SystemExit(f"bench/admin.py failed:\n{result.stderr}")
+    table = result.stdout[result.stdout.index("| admin page") :].strip()
+    return admin_header() + table + "\n", "ADMIN-TARGETS-MISSED" in result.stderr
+
+
+def admin_header():
+    from admin import REPEATS, TARGET_MS  # bench/admin.py, beside this file
+
+    return (
+        f"\n## The admin\n\nEvery registered admin's change list, add form and change form, "
+        f"signed in as a superuser, in Persian, with the data above plus 10,000 inquiries, "
+        f"subscribers and page answers and 50,000 alert deliveries: {REPEATS} requests one at "
+        f"a time after one untimed, through Django's test client in one process (the admin's "
+        f"own work: queries, forms, templates; no network, no page cache). Change forms are "
+        f"those of the rows that grow with the data: the current ranking edition, the legal "
+        f"basis citing every cluster, the zinc cluster, a generated indicator and post. "
+        f"Target: a median under {TARGET_MS} ms each.\n\n"
+    )
+
+
 def machine():
     memory = Path("/proc/meminfo").read_text().split("\n")[0].split()[1]
     return (
@@ -310,6 +337,8 @@ def main():
     finally:
         stop_server(server)
     text, failed = table(results)
+    admin_text, admin_failed = admin_timings()
+    failed |= admin_failed
     header = (
         f"# Performance\n\nMeasured by `make bench` on {datetime.date.today().isoformat()}, "
         f"{machine()}.\n\nData: 200 clusters, 50,000 posts, 100 indicators × 40 years × 3 sources "
@@ -335,11 +364,12 @@ def main():
         f"or the site-wide cap a minute.\n\n"
     )
     (ROOT / "docs" / "performance.md").write_text(
-        header + text + cold_header + cold + writes_header + writes_text + "\n"
+        header + text + cold_header + cold + writes_header + writes_text + "\n" + admin_text
     )
     print(text)
     print(cold)
     print(writes_text)
+    print(admin_text)
     failed |= writes_failed
     if failed:
         raise SystemExit("Some targets were missed: see the table.")

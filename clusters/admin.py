@@ -3,6 +3,7 @@
 import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from django_jalali.admin.filters import JDateFieldListFilter
 from modeltranslation.admin import (
@@ -12,7 +13,8 @@ from modeltranslation.admin import (
 )
 from reversion.admin import VersionAdmin
 
-from core.admin import PersianAdminMixin
+from core.admin_base import OfficeAdminMixin
+from core.admin_inlines import RowLabelledInlineMixin
 
 from .models import (
     Advantage,
@@ -56,7 +58,7 @@ for model, follow in (
         reversion.register(model, follow=follow)
 
 
-class ProgrammeAdmin(PersianAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class ProgrammeAdmin(OfficeAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     """Every programme model keeps its history, so editors can compare, revert and recover."""
 
 
@@ -82,9 +84,19 @@ class LegalBasisAdmin(ProgrammeAdmin):
     filter_horizontal = ["clusters", "phases", "actions"]
     ordering = ["number"]
 
-    @admin.display(description=_("clusters"))
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(cited_clusters=Count("clusters"))
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # A phase is labelled "<cluster> – <phase>": load the project and cluster with it,
+        # or the selector asks for both once per phase of every project.
+        if db_field.name == "phases":
+            kwargs["queryset"] = ProjectPhase.objects.select_related("project__cluster")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description=_("clusters"), ordering="cited_clusters")
     def cluster_count(self, basis):
-        return basis.clusters.count()
+        return basis.cited_clusters
 
 
 @admin.register(Advantage)
@@ -102,7 +114,7 @@ class DevelopmentProjectInline(TranslationStackedInline):
     show_change_link = True
 
 
-class JointActionInline(TranslationTabularInline):
+class JointActionInline(RowLabelledInlineMixin, TranslationTabularInline):
     model = JointAction
     fk_name = "cluster"
     extra = 0
@@ -119,10 +131,17 @@ class ClusterAdmin(ProgrammeAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [DevelopmentProjectInline, JointActionInline]
 
-    @admin.display(description=_("current rank"))
+    def get_queryset(self, request):
+        current = RankedCluster.objects.filter(cluster=OuterRef("pk"), ranking__is_current=True)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(current_rank=Subquery(current.order_by("rank").values("rank")[:1]))
+        )
+
+    @admin.display(description=_("current rank"), ordering="current_rank")
     def current_rank(self, cluster):
-        entry = cluster.rankings.filter(ranking__is_current=True).first()
-        return entry.rank if entry else "—"
+        return cluster.current_rank if cluster.current_rank is not None else "—"
 
 
 LOCKED_EDITION = _(
@@ -172,7 +191,7 @@ class RankingCriterionInline(LockedEditionMixin, TranslationTabularInline):
     extra = 0
 
 
-class RankedClusterInline(LockedEditionMixin, TranslationTabularInline):
+class RankedClusterInline(LockedEditionMixin, RowLabelledInlineMixin, TranslationTabularInline):
     model = RankedCluster
     extra = 0
     autocomplete_fields = ["cluster"]
@@ -191,9 +210,12 @@ class PriorityRankingAdmin(LockedEditionAdmin, ProgrammeAdmin):
     inlines = [RankingCriterionInline, RankedClusterInline]
     actions = ["publish"]
 
-    @admin.display(description=_("clusters"))
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(ranked_clusters=Count("entries"))
+
+    @admin.display(description=_("clusters"), ordering="ranked_clusters")
     def cluster_count(self, ranking):
-        return ranking.entries.count()
+        return ranking.ranked_clusters
 
     @admin.action(description=_("Publish the selected edition as the current ranking"))
     def publish(self, request, queryset):
@@ -236,6 +258,7 @@ class CriterionScoreInline(LockedEditionMixin, admin.TabularInline):
 @admin.register(RankedCluster)
 class RankedClusterAdmin(LockedEditionAdmin, ProgrammeAdmin):
     list_display = ["cluster", "ranking", "rank", "score"]
+    list_select_related = ["cluster", "ranking"]
     list_filter = ["ranking"]
     search_fields = ["cluster__name", "ranking__title", "rationale"]
     autocomplete_fields = ["cluster"]
@@ -275,6 +298,7 @@ class DevelopmentProjectAdmin(ProgrammeAdmin):
         "contract_start",
         "contract_end",
     ]
+    list_select_related = ["cluster"]
     list_filter = ["agent_selection", ("contract_start", JDateFieldListFilter)]
     search_fields = ["cluster__name", "agent_name", "agent_organization", "status_note"]
     autocomplete_fields = ["cluster"]
@@ -289,6 +313,7 @@ class ProgressReportInline(TranslationStackedInline):
 @admin.register(JointAction)
 class JointActionAdmin(ProgrammeAdmin):
     list_display = ["title", "cluster", "parent", "status", "indicator", "baseline", "target"]
+    list_select_related = ["cluster", "parent"]
     list_filter = ["status", "cluster"]
     search_fields = ["title", "description", "indicator", "cluster__name"]
     autocomplete_fields = ["cluster", "parent"]

@@ -7,7 +7,7 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from core.admin import PersianAdminMixin
+from core.admin_base import OfficeAdminMixin
 
 from . import services
 from .models import Document, Organisation, Question, ReportedFigure, Term
@@ -15,7 +15,7 @@ from .resources import OrganisationResource
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(PersianAdminMixin, ImportExportMixin, TabbedTranslationAdmin):
+class OrganisationAdmin(OfficeAdminMixin, ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [OrganisationResource]
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
@@ -48,15 +48,16 @@ class OrganisationAdmin(PersianAdminMixin, ImportExportMixin, TabbedTranslationA
 
 
 @admin.register(ReportedFigure)
-class ReportedFigureAdmin(PersianAdminMixin, TabbedTranslationAdmin):
+class ReportedFigureAdmin(OfficeAdminMixin, TabbedTranslationAdmin):
     list_display = ["cluster", "kind", "value", "year", "qualifier"]
+    list_select_related = ["cluster"]
     list_filter = ["cluster", "kind", "year"]
     search_fields = ["source", "qualifier"]
     autocomplete_fields = ["cluster"]
 
 
 @admin.register(Document)
-class DocumentAdmin(PersianAdminMixin, TabbedTranslationAdmin):
+class DocumentAdmin(OfficeAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "language", "published_on", "file_format", "size"]
     list_filter = [
         "kind",
@@ -79,7 +80,7 @@ class DocumentAdmin(PersianAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Term)
-class TermAdmin(PersianAdminMixin, TabbedTranslationAdmin):
+class TermAdmin(OfficeAdminMixin, TabbedTranslationAdmin):
     list_display = ["term", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["term", "other_forms", "definition"]
@@ -87,7 +88,7 @@ class TermAdmin(PersianAdminMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(PersianAdminMixin, TabbedTranslationAdmin):
+class QuestionAdmin(OfficeAdminMixin, TabbedTranslationAdmin):
     list_display = ["question", "order"]
     list_editable = ["order"]
     search_fields = ["question", "answer"]

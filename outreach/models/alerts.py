@@ -59,6 +59,8 @@ class Subscriber(models.Model):
         verbose_name = _("news alert subscriber")
         verbose_name_plural = _("news alert subscribers")
         ordering = ["-created_at", "-pk"]
+        # The admin's list order: its first page is read from the index, not a sort.
+        indexes = [models.Index(fields=["-created_at", "-id"], name="subscriber_list_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "confirmed", "unsubscribed"]),
@@ -139,6 +141,7 @@ class Delivery(models.Model):
         verbose_name = _("alert delivery")
         verbose_name_plural = _("alert deliveries")
         ordering = ["-updated_at", "-pk"]
+        indexes = [models.Index(fields=["-updated_at", "-id"], name="delivery_list_idx")]
         constraints = [
             models.UniqueConstraint(fields=["post", "subscriber"], name="one_delivery_per_post"),
             models.CheckConstraint(

@@ -40,6 +40,7 @@ class PageFeedback(models.Model):
         verbose_name = _("page feedback")
         verbose_name_plural = _("page feedback")
         ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["-created_at", "-id"], name="feedback_list_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(path__startswith="/"), name="feedback_path_is_local"
