@@ -2,7 +2,8 @@ from django.contrib import admin
 from django_jalali.admin.filters import JDateFieldListFilter
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
-from modeltranslation.admin import TabbedTranslationAdmin
+
+from core.translation_admin import TabbedTranslationAdmin
 
 from .checks import failed_checks
 from .models import Indicator, Observation, Source

@@ -5,12 +5,13 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_jalali.admin.filters import JDateFieldListFilter
-from modeltranslation.admin import (
+from reversion.admin import VersionAdmin
+
+from core.translation_admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
-from reversion.admin import VersionAdmin
 
 from .models import (
     Advantage,

@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from django_jalali.admin.filters import JDateFieldListFilter
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
-from modeltranslation.admin import TabbedTranslationAdmin
+
+from core.translation_admin import TabbedTranslationAdmin
 
 from .models import Document, Organisation, Question, ReportedFigure, Term
 from .resources import OrganisationResource

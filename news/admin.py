@@ -4,8 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from reversion.admin import VersionAdmin
+
+from core.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from . import services
 from .forms import PostAdminForm

@@ -1,7 +1,8 @@
 from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+
+from core.translation_admin import TabbedTranslationAdmin
 
 from . import services
 from .models import Delivery, FeedbackPage, Inquiry, PageFeedback, SiteNotice, Subscriber
