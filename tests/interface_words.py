@@ -118,12 +118,23 @@ def data_values() -> list[str]:
 def english_words(text: str, data: list[str]) -> list[str]:
     """The Latin words of `text`, once the office's own values are cut out of it, that are
     not allowed, in order."""
-    for value in data:
-        if value in text:
-            text = text.replace(value, " ")
+    text = cut_out(text, data)
     return [
         word
         for word in LATIN_WORD.findall(text)
         # Two letters or fewer: masked hash prefixes and unit symbols, not words.
         if word not in ALLOWED and len(word) > 2
     ]
+
+
+def cut_out(text: str, values: list[str]) -> str:
+    """`text` with every occurrence of each value blanked, ignoring case (a browser's innerText
+    applies CSS `text-transform`, so the user name "editor" reads "EDITOR")."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a letter whose lower case is longer: compare as it is
+        lowered = text
+    for value in values:
+        value = value.lower()
+        if value in lowered:
+            lowered = lowered.replace(value, "\0" * len(value))
+    return "".join(" " if low == "\0" else char for char, low in zip(text, lowered, strict=True))
