@@ -3,6 +3,7 @@ from django_jalali.admin.filters import JDateFieldListFilter
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 
+from core.admin_export import LabelledExportForm
 from core.translation_admin import TabbedTranslationAdmin
 
 from .checks import failed_checks
@@ -31,6 +32,7 @@ class ObservationAdmin(ImportExportModelAdmin, TabbedTranslationAdmin):
     """Observations, with a CSV / XLSX import that writes nothing until its preview is confirmed."""
 
     resource_classes = [ObservationResource]
+    export_form_class = LabelledExportForm
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
     # The upload waits between preview and confirm in media storage, which every app server shares.

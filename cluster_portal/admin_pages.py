@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 
+EXTRA_PAGES = ("import", "export", "recoverlist")
+
 
 @dataclass(frozen=True)
 class AdminPage:
-    """One admin page: `kind` is index, changelist, add, change or history."""
+    """One admin page: `kind` is index, changelist, add, change, history or an EXTRA_PAGES kind."""
 
     url: str
     kind: str
@@ -35,6 +37,11 @@ def admin_page_list(site, *, with_history: bool = True) -> list[AdminPage]:
         if model_admin.has_add_permission(_AnySuperuser()):
             with contextlib.suppress(NoReverseMatch):
                 pages.append(AdminPage(reverse(f"{name}_add"), "add", label))
+        # Pages some admins add: import and export (django-import-export), deleted rows to
+        # recover (django-reversion).
+        for kind in EXTRA_PAGES:
+            with contextlib.suppress(NoReverseMatch):
+                pages.append(AdminPage(reverse(f"{name}_{kind}"), kind, label))
         first = model._default_manager.order_by("pk").first()
         if first is None:
             continue

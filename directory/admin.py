@@ -6,6 +6,7 @@ from django_jalali.admin.filters import JDateFieldListFilter
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 
+from core.admin_export import LabelledExportForm
 from core.translation_admin import TabbedTranslationAdmin
 
 from .models import Document, Organisation, Question, ReportedFigure, Term
@@ -15,6 +16,7 @@ from .resources import OrganisationResource
 @admin.register(Organisation)
 class OrganisationAdmin(ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [OrganisationResource]
+    export_form_class = LabelledExportForm
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
     list_display = ["name", "kind", "cluster", "county", "publish_contact"]

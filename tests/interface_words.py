@@ -54,11 +54,13 @@ ALLOWED = frozenset(
 
 # Attributes whose text a person reads or hears (tooltips, placeholders, button captions).
 SPOKEN_ATTRIBUTES = ("title", "placeholder", "alt", "aria-label")
-# Elements whose text is code, or the office's own data being edited.
 # Django's admin prints Python literals as these icons' text ("True", "False", "Search"), outside
 # any catalogue; the icons themselves are what a sighted editor reads.
 DJANGO_ICONS = "/static/admin/img/"
-SKIPPED_ELEMENTS = {"script", "style", "textarea", "noscript", "template"}
+# Elements whose text is code (the import page lists a file's column names in <code>), or the
+# office's own data being edited.
+SKIPPED_ELEMENTS = {"script", "style", "textarea", "noscript", "template", "code"}
+ALLOWED_ANY_CASE = frozenset(word.lower() for word in ALLOWED)
 
 
 class InterfaceText(HTMLParser):
@@ -123,7 +125,7 @@ def english_words(text: str, data: list[str]) -> list[str]:
         word
         for word in LATIN_WORD.findall(text)
         # Two letters or fewer: masked hash prefixes and unit symbols, not words.
-        if word not in ALLOWED and len(word) > 2
+        if word.lower() not in ALLOWED_ANY_CASE and len(word) > 2
     ]
 
 
