@@ -6,7 +6,8 @@ from the admin's registry. Each fails on
   icon font does not apply, ECOSYSTEM.md P14: the element is then a wide run of text);
 - an English interface word in the page's visible text (tests/interface_words.py);
 - an English field (`lang="en"`: inputs, text areas, the rich-text editing area) whose text
-  runs right to left.
+  runs right to left;
+- a form wider than the 1,280 px screen.
 """
 
 import pytest
@@ -79,6 +80,11 @@ def check(page, url, data):
     words = english_words(page.evaluate(VISIBLE_TEXT), data)
     if words:
         problems.append(f"English words: {sorted(set(words))}")
+    # A widget wider than its column (a translated text area in a tabular inline did) pushes
+    # the form past the screen's edge.
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    if overflow > 1:
+        problems.append(f"page {overflow}px wider than the screen")
     rtl = page.evaluate(ENGLISH_RUNNING_RTL)
     if rtl:
         problems.append(f"English fields right to left: {rtl}")
