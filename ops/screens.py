@@ -1,4 +1,5 @@
-"""Screenshots of every admin add and change page and every public page kind: `make screens`.
+"""Screenshots of every admin add and change page (and import, export, recover pages) and every
+public page kind: `make screens`.
 
     python ops/screens.py                     (what `make screens` runs)
     python ops/screens.py --only admin --match post   (a subset, while working on one screen)
@@ -111,7 +112,7 @@ def prepare(password: str) -> list[tuple[str, str, str]]:
     admin_pages = [
         ("admin", page.slug, page.url)
         for page in admin_page_list(admin.site, with_history=False)
-        if page.kind in {"index", "add", "change"}
+        if page.kind in {"index", "add", "change", "import", "export", "recoverlist"}
     ]
     public = [("public", slugify(name), path) for name, path in public_pages().items()]
     return admin_pages + public
@@ -187,7 +188,8 @@ def write_index(out: Path, pages, shots) -> None:
     (out / "index.html").write_text(
         "<!doctype html><meta charset=utf-8><title>Screens</title>"
         "<style>td,th{vertical-align:top;padding:4px;border-bottom:1px solid #ccc}"
-        "th{text-align:left;font:12px sans-serif}img{border:1px solid #999}</style>"
+        "th{text-align:left;font:12px sans-serif}"
+        "img{border:1px solid #999;max-height:480px;object-fit:cover;object-position:top}</style>"
         f"<table><tr><th>page</th>{heads}</tr>{''.join(rows)}</table>",
         encoding="utf-8",
     )
