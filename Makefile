@@ -12,7 +12,7 @@ SERVE_ENV = DJANGO_SETTINGS_MODULE=cluster_portal.settings.prod \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_SECURE_HSTS_SECONDS=0
 
-.PHONY: run serve test lint format messages admin clean bench soak lock
+.PHONY: run serve test lint format messages admin clean bench soak lock screens
 
 # Installs exactly the versions in requirements.lock (every dependency, dev tools included).
 $(STAMP): pyproject.toml requirements.lock
@@ -52,6 +52,10 @@ serve: $(STAMP) .secret-key
 
 # 60 s at 32 connections against `make serve`'s setup on PostgreSQL (its own database);
 # fails on any error or on worker memory growth, and writes the result into docs/operations.md.
+# PNGs of every admin add/change page and public page kind (fa, en; 390, 1280 px) in .screens/.
+screens: $(STAMP)
+	$(BIN)/python ops/screens.py
+
 soak: $(STAMP) .secret-key
 	$(BIN)/python ops/soak.py --port $(PORT)
 

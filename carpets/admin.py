@@ -2,12 +2,13 @@ from django.contrib import admin
 from django_jalali.admin.filters import JDateFieldListFilter
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from core.admin_base import OfficeAdminMixin
+from core.admin_export import LabelledExportForm
 from core.admin_filters import JalaliMonthListFilter
 from core.content_cache import cached_for_generation
 from core.persian import active_language
+from core.translation_admin import TabbedTranslationAdmin
 
 from .checks import failed_checks
 from .models import Indicator, Observation, Source
@@ -36,6 +37,7 @@ class ObservationAdmin(OfficeAdminMixin, ImportExportModelAdmin, TabbedTranslati
     """Observations, with a CSV / XLSX import that writes nothing until its preview is confirmed."""
 
     resource_classes = [ObservationResource]
+    export_form_class = LabelledExportForm
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
     # The upload waits between preview and confirm in media storage, which every app server shares.

@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from django_jalali.admin.filters import JDateFieldListFilter
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from core.admin_base import OfficeAdminMixin
+from core.admin_export import LabelledExportForm
+from core.translation_admin import TabbedTranslationAdmin
 
 from . import services
 from .models import Document, Organisation, Question, ReportedFigure, Term
@@ -17,6 +18,7 @@ from .resources import OrganisationResource
 @admin.register(Organisation)
 class OrganisationAdmin(OfficeAdminMixin, ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [OrganisationResource]
+    export_form_class = LabelledExportForm
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
     list_display = ["name", "kind", "cluster", "county", "publish_contact"]

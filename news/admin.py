@@ -3,11 +3,11 @@ from django.contrib import admin, messages
 from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 from reversion.admin import VersionAdmin
 
 from core.admin_base import OfficeAdminMixin
 from core.admin_filters import JalaliMonthListFilter
+from core.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from . import services
 from .forms import PostAdminForm

@@ -17,7 +17,7 @@ class PostAdminForm(CleanInputMixin, forms.ModelForm):
     """Used through PostAdmin, which supplies the model and the fields."""
 
     # The version the editor started from; compared with the stored one before saving.
-    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    edit_token = forms.CharField(label=_("edit token"), widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,10 +1,10 @@
 from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from core.admin_base import OfficeAdminMixin
 from core.admin_filters import JalaliMonthListFilter
+from core.translation_admin import TabbedTranslationAdmin
 
 from . import services
 from .models import Delivery, FeedbackPage, Inquiry, PageFeedback, SiteNotice, Subscriber

@@ -31,12 +31,13 @@ DJANGO_APPS = [
 THIRD_PARTY_APPS = [
     "django_jalali",
     "django_prose_editor",
-    "sorl.thumbnail",
+    # Third-party apps under Persian names in the admin (cluster_portal/third_party_apps.py).
+    "cluster_portal.third_party_apps.PortalThumbnailConfig",
     "reversion",
     "import_export",
-    "axes",
+    "cluster_portal.third_party_apps.AxesConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "cluster_portal.third_party_apps.OTPTOTPConfig",
 ]
 LOCAL_APPS = [
     "core",
