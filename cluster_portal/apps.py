@@ -13,6 +13,7 @@ NOT_CONTENT = (
     "axes.AccessAttemptExpiration",
     "axes.AccessFailureLog",
     "axes.AccessLog",
+    "cluster_portal.AuthenticatorDevice",
     "contenttypes.ContentType",
     "otp_totp.TOTPDevice",
     "reversion.Revision",
