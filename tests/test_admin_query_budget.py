@@ -19,8 +19,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from bench.admin import admin_pages, make_outreach, make_sign_ins
+from bench.data import generate, sized
 from carpets.models import Indicator
-from cluster_portal.management.commands.bench_data import generate, sized
 from clusters.models import Cluster, LegalBasis, PriorityRanking
 from directory.models import Document, Organisation
 from news.models import Post
