@@ -2,12 +2,11 @@
 # Mobile Lighthouse on the six pages of issue 15, against a running `make serve`.
 # Not part of `make test`: it needs npm's lighthouse and takes a minute a page.
 #   make serve PORT=8151 &   then   ops/lighthouse.sh 8151
-# Lighthouse is installed once into .lighthouse/ (npm registry); Chromium from Debian.
+# Lighthouse is installed once outside the work tree (npm registry); Chromium from Debian.
 set -euo pipefail
 PORT="${1:-8000}"
 BASE="http://127.0.0.1:${PORT}"
-HERE="$(cd "$(dirname "$0")/.." && pwd)"
-TOOL="${LIGHTHOUSE_DIR:-$HERE/.lighthouse}"
+TOOL="${LIGHTHOUSE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/portal-lighthouse}"
 OUT="${LIGHTHOUSE_OUT:-/tmp/lighthouse}"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 if [ ! -x "$TOOL/node_modules/.bin/lighthouse" ]; then
