@@ -10,7 +10,8 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
-from reversion.admin import VersionAdmin
+
+from core.versions_admin import GuardedVersionAdmin
 
 from .models import (
     Advantage,
@@ -54,7 +55,7 @@ for model, follow in (
         reversion.register(model, follow=follow)
 
 
-class ProgrammeAdmin(VersionAdmin, TabbedTranslationAdmin):
+class ProgrammeAdmin(GuardedVersionAdmin, TabbedTranslationAdmin):
     """Every programme model keeps its history, so editors can compare, revert and recover."""
 
 
@@ -151,7 +152,14 @@ class PriorityRankingAdmin(ProgrammeAdmin):
     def cluster_count(self, ranking):
         return ranking.entries.count()
 
-    @admin.action(description=_("Publish the selected edition as the current ranking"))
+    def has_publish_permission(self, request):
+        # Offered and run only for the statistics officer's publish right (issue 20).
+        return request.user.has_perm("clusters.publish_priorityranking")
+
+    @admin.action(
+        description=_("Publish the selected edition as the current ranking"),
+        permissions=["publish"],
+    )
     def publish(self, request, queryset):
         if queryset.count() != 1:
             self.message_user(

@@ -5,7 +5,8 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
-from reversion.admin import VersionAdmin
+
+from core.versions_admin import GuardedVersionAdmin
 
 from . import services
 from .forms import PostAdminForm
@@ -30,7 +31,7 @@ class AttachmentInline(TranslationTabularInline):
 
 
 @admin.register(Post)
-class PostAdmin(VersionAdmin, TabbedTranslationAdmin):
+class PostAdmin(GuardedVersionAdmin, TabbedTranslationAdmin):
     form = PostAdminForm
     inlines = [AttachmentInline]
     list_display = ["title", "kind", "state", "publish_at", "is_important", "is_demo"]

@@ -279,3 +279,8 @@ OUTREACH_RATE_LIMIT = {"count": 5, "window_seconds": 60 * 60}
 OUTREACH_ALERT_MAX_ATTEMPTS = 5
 # Posts older than this when the sender first sees them are not mailed (a new installation).
 OUTREACH_ALERT_MAX_POST_AGE_DAYS = 7
+
+# django-import-export: importing or exporting a model's rows needs `<app>.import_<model>` or
+# `<app>.export_<model>` (declared in the models' Meta), not just a staff account (issue 20).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"

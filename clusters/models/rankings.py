@@ -17,8 +17,13 @@ class PriorityRankingQuerySet(models.QuerySet):
     def current(self):
         return self.filter(is_current=True).first()
 
+    def public(self):
+        """Editions the public may see: published at least once. An edition still being
+        prepared (never published) is the office's draft, absent from pages, API and sitemap."""
+        return self.filter(published_at__isnull=False)
+
     def earlier(self):
-        return self.filter(is_current=False)
+        return self.public().filter(is_current=False)
 
 
 class PriorityRanking(models.Model):
@@ -37,6 +42,9 @@ class PriorityRanking(models.Model):
     approved_on = jmodels.jDateField(_("approved on"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     is_current = models.BooleanField(_("current edition"), default=False)
+    # Set by `services.ranking_publish` the first time the edition is published; empty while
+    # the edition is being prepared, which keeps it off every public page.
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
 
     objects = PriorityRankingQuerySet.as_manager()
 
@@ -44,6 +52,7 @@ class PriorityRanking(models.Model):
         verbose_name = _("priority ranking")
         verbose_name_plural = _("priority rankings")
         ordering = ["-is_current", "-year", "-pk"]
+        permissions = [("publish_priorityranking", _("Can publish a priority ranking edition"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["is_current"],
