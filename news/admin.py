@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -6,11 +5,13 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from core.uploads import SafeImageFormField
 from core.versions_admin import GuardedVersionAdmin
 
 from . import services
 from .forms import PostAdminForm
 from .models import Attachment, Category, Post
+from .validators import validate_image
 
 # Publishing decisions: editors see these fields but cannot change them.
 PUBLISHING_FIELDS = ["status", "publish_at", "is_important"]
@@ -42,9 +43,11 @@ class PostAdmin(GuardedVersionAdmin, TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["title_fa"]}
     list_select_related = ["category"]
     actions = ["publish_now", "unpublish"]
-    # Content is checked by its bytes (news/validators.py); Django's image field would refuse
-    # SVG with a vaguer message before ours could explain why.
-    formfield_overrides = {models.ImageField: {"form_class": forms.FileField}}
+    # Content is checked by its bytes (news/validators.py), then re-encoded and named by the
+    # server (core/uploads.py): nothing appended to the image, nor its name, is ever stored.
+    formfield_overrides = {
+        models.ImageField: {"form_class": SafeImageFormField, "check": validate_image}
+    }
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "lead", "body", "category"]}),
         (_("Image"), {"fields": ["cover_image", "cover_alt"]}),

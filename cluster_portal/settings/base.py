@@ -284,3 +284,6 @@ OUTREACH_ALERT_MAX_POST_AGE_DAYS = 7
 # `<app>.export_<model>` (declared in the models' Meta), not just a staff account (issue 20).
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
+# Uploaded images above this many pixels are refused before decoding (core/uploads.py): a small
+# file must not expand into gigabytes of memory on every thumbnail.
+PORTAL_IMAGE_MAX_PIXELS = env.int("PORTAL_IMAGE_MAX_PIXELS", default=40_000_000)
