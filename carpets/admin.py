@@ -4,6 +4,8 @@ from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.spreadsheet import SafeCSV, SafeXLSX
+
 from .checks import failed_checks
 from .models import Indicator, Observation, Source
 from .resources import ObservationResource
@@ -31,7 +33,8 @@ class ObservationAdmin(ImportExportModelAdmin, TabbedTranslationAdmin):
 
     resource_classes = [ObservationResource]
     import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
+    # Exported text never starts a live formula (core/spreadsheet.py).
+    export_formats = [SafeCSV, SafeXLSX]
     # The upload waits between preview and confirm in media storage, which every app server shares.
     tmp_storage_class = "import_export.tmp_storages.MediaStorage"
     change_list_template = "admin/carpets/observation/change_list.html"

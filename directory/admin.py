@@ -7,6 +7,8 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.spreadsheet import SafeCSV, SafeXLSX
+
 from .models import Document, Organisation, Question, ReportedFigure, Term
 from .resources import OrganisationResource
 
@@ -15,7 +17,8 @@ from .resources import OrganisationResource
 class OrganisationAdmin(ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [OrganisationResource]
     import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
+    # Exported text never starts a live formula (core/spreadsheet.py).
+    export_formats = [SafeCSV, SafeXLSX]
     list_display = ["name", "kind", "cluster", "county", "publish_contact"]
     list_filter = ["cluster", "kind", "county", "publish_contact"]
     search_fields = ["name", "description", "city"]
