@@ -228,6 +228,11 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "cluster_portal.views.login_locked_out"
+# ... and a username from every address together after this many failures, so one password is
+# not guessed from many addresses (cluster_portal/axes_handler.py). Operator unlock:
+# `manage.py axes_reset_username <username>`.
+PORTAL_AXES_USERNAME_FAILURE_LIMIT = env.int("PORTAL_AXES_USERNAME_FAILURE_LIMIT", default=20)
+AXES_HANDLER = "cluster_portal.axes_handler.PortalAxesHandler"
 # Behind nginx the client address is in X-Forwarded-For; trust exactly as many proxies as run.
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=None)
 AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
