@@ -68,9 +68,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "cluster_portal.admin_security.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After django-csp, so its answer is ready when django-csp writes the header.
+    "cluster_portal.admin_security.AdminContentSecurityPolicyMiddleware",
     # Last, as django-axes asks: it turns a lockout raised anywhere above into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -194,10 +197,9 @@ STORAGES = {
 # The admin lives where the office chooses (a less guessable path keeps scanners' noise down).
 PORTAL_ADMIN_PATH = env("DJANGO_ADMIN_PATH", default="admin/").strip("/") + "/"
 
-# Nothing is loaded from another host, so the policy can be strict everywhere but the admin,
-# whose widgets (Jalali date picker, modeltranslation tabs) use inline scripts.
+# Nothing is loaded from another host, so the policy is strict everywhere. The admin gets its
+# own (PORTAL_ADMIN_CSP, below) from cluster_portal.admin_security.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": [f"/{PORTAL_ADMIN_PATH}"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -210,6 +212,21 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     },
+}
+# The admin's policy: scripts only from 'self' plus the SHA-256 of the prose editor's import
+# map on the page that has it (ECOSYSTEM.md P9); inline style attributes stay allowed because
+# the Jalali date picker and the modeltranslation tabs set them from script.
+PORTAL_ADMIN_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
 }
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -238,6 +255,11 @@ AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=None)
 AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
     "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
 )
+
+# Staff sessions: signed out after 30 idle minutes, and after 12 hours whatever happens
+# (the cookie's age; only staff and the inquiry form's thank-you page use sessions).
+PORTAL_STAFF_IDLE_SECONDS = env.int("PORTAL_STAFF_IDLE_MINUTES", default=30) * 60
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_HOURS", default=12) * 60 * 60
 
 # Staff sign in with a one-time password too when the office turns this on (django-otp, TOTP).
 PORTAL_STAFF_OTP_REQUIRED = env.bool("DJANGO_STAFF_OTP", default=False)
