@@ -34,7 +34,7 @@ def admin_prefix() -> str:
 def inline_hashes(content: bytes) -> list[str]:
     """CSP source expressions for the page's import maps, e.g. "'sha256-…'"."""
     return [
-        "'sha256-{}'".format(base64.b64encode(hashlib.sha256(body).digest()).decode())
+        f"'sha256-{base64.b64encode(hashlib.sha256(body).digest()).decode()}'"
         for body in IMPORT_MAP.findall(content)
     ]
 
