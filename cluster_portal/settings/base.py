@@ -10,6 +10,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
+# Earlier keys, newest first, while links signed with them (unsubscribe links already mailed,
+# sessions) should keep working after the key is rotated (issue 20).
+SECRET_KEY_FALLBACKS = env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[])
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
@@ -299,7 +302,12 @@ OUTREACH_SITE_URL = env("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
 # (e.g. HTTP_X_REAL_IP) so rate limits count real clients.
 OUTREACH_CLIENT_IP_HEADER = env("DJANGO_CLIENT_IP_HEADER", default="")
 # Closed inquiries lose the sender's personal data this many days after closing.
+# Open inquiries count from their arrival (outreach/services/retention.py, issue 20).
 OUTREACH_INQUIRY_RETENTION_DAYS = env.int("DJANGO_INQUIRY_RETENTION_DAYS", default=365)
+# A news-alert address never confirmed is deleted this long after its last confirmation mail;
+# an unsubscribed one this long after unsubscribing (with its deliveries).
+OUTREACH_UNCONFIRMED_RETENTION_DAYS = env.int("DJANGO_UNCONFIRMED_RETENTION_DAYS", default=7)
+OUTREACH_UNSUBSCRIBED_RETENTION_DAYS = env.int("DJANGO_UNSUBSCRIBED_RETENTION_DAYS", default=30)
 OUTREACH_MIN_FILL_SECONDS = 3
 OUTREACH_FORM_MAX_AGE_SECONDS = 60 * 60 * 2
 OUTREACH_RATE_LIMIT = {"count": 5, "window_seconds": 60 * 60}
