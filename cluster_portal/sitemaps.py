@@ -38,6 +38,7 @@ class StaticPagesSitemap(TranslatedSitemap):
             "directory:faq",
             "outreach:inquiry",
             "outreach:alerts",
+            "outreach:privacy",
         ]
 
     def location(self, item):
