@@ -19,8 +19,9 @@ class PriorityRankingQuerySet(models.QuerySet):
 
     def public(self):
         """Editions the public may see: published at least once. An edition still being
-        prepared (never published) is the office's draft, absent from pages, API and sitemap."""
-        return self.filter(published_at__isnull=False)
+        prepared (never published) is the office's draft, absent from pages, API and sitemap.
+        The current edition is public by definition, however it became current."""
+        return self.filter(Q(published_at__isnull=False) | Q(is_current=True))
 
     def earlier(self):
         return self.public().filter(is_current=False)
