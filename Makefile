@@ -6,11 +6,13 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-# Production mode on this machine only: plain HTTP on 127.0.0.1, a locally generated key.
+# Production mode on this machine only: plain HTTP on 127.0.0.1, a locally generated key, and
+# no second factor for staff (a real installation keeps it: docs/deploy.md).
 SERVE_ENV = DJANGO_SETTINGS_MODULE=cluster_portal.settings.prod \
 	DJANGO_SECRET_KEY="$$(cat .secret-key)" \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
-	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_SECURE_HSTS_SECONDS=0
+	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_SECURE_HSTS_SECONDS=0 \
+	DJANGO_STAFF_OTP=false
 
 .PHONY: run serve test lint format messages admin clean bench soak lock screens
 

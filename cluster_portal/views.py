@@ -19,6 +19,8 @@ from core.middleware import DATABASE_UNAVAILABLE, database_unavailable
 from core.problem import problem_response
 from news.models import Post
 
+from .axes_handler import locked_everywhere
+
 logger = logging.getLogger(__name__)
 
 HOME_KEY_FIGURES = ("weavers", "looms", "producing-units", "annual-production")
@@ -97,10 +99,14 @@ def healthz(request):
 
 
 def login_locked_out(request, response, credentials):
-    """django-axes' answer once a username has failed too often from one address."""
+    """django-axes' answer once a username has failed too often from one address, or from
+    every address together (then the page says so, and who can unlock it)."""
     template = loader.get_template("429.html")
-    hours = settings.AXES_COOLOFF_TIME
-    return HttpResponse(template.render({"cooloff_hours": hours}, request), status=429)
+    context = {
+        "cooloff_hours": settings.AXES_COOLOFF_TIME,
+        "everywhere": locked_everywhere(request, credentials),
+    }
+    return HttpResponse(template.render(context, request), status=429)
 
 
 def readyz(request):

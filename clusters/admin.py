@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from django_jalali.admin.filters import JDateFieldListFilter
-from reversion.admin import VersionAdmin
 
 from core.admin_base import OfficeAdminMixin
 from core.admin_inlines import RowLabelledInlineMixin
@@ -15,6 +14,7 @@ from core.translation_admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from core.versions_admin import GuardedVersionAdmin
 
 from .models import (
     Advantage,
@@ -58,7 +58,7 @@ for model, follow in (
         reversion.register(model, follow=follow)
 
 
-class ProgrammeAdmin(OfficeAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class ProgrammeAdmin(OfficeAdminMixin, GuardedVersionAdmin, TabbedTranslationAdmin):
     """Every programme model keeps its history, so editors can compare, revert and recover."""
 
 
@@ -217,7 +217,14 @@ class PriorityRankingAdmin(LockedEditionAdmin, ProgrammeAdmin):
     def cluster_count(self, ranking):
         return ranking.ranked_clusters
 
-    @admin.action(description=_("Publish the selected edition as the current ranking"))
+    def has_publish_permission(self, request):
+        # Offered and run only for the statistics officer's publish right (issue 20).
+        return request.user.has_perm("clusters.publish_priorityranking")
+
+    @admin.action(
+        description=_("Publish the selected edition as the current ranking"),
+        permissions=["publish"],
+    )
     def publish(self, request, queryset):
         if queryset.count() != 1:
             self.message_user(

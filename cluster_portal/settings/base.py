@@ -10,6 +10,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
+# Earlier keys, newest first, while links signed with them (unsubscribe links already mailed,
+# sessions) should keep working after the key is rotated (issue 20).
+SECRET_KEY_FALLBACKS = env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[])
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
@@ -72,9 +75,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "cluster_portal.admin_security.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After django-csp, so its answer is ready when django-csp writes the header.
+    "cluster_portal.admin_security.AdminContentSecurityPolicyMiddleware",
     # Last, as django-axes asks: it turns a lockout raised anywhere above into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -210,10 +216,9 @@ PORTAL_BACKUP_ENCRYPT_TO = env("DJANGO_BACKUP_ENCRYPT_TO", default="")
 # The admin lives where the office chooses (a less guessable path keeps scanners' noise down).
 PORTAL_ADMIN_PATH = env("DJANGO_ADMIN_PATH", default="admin/").strip("/") + "/"
 
-# Nothing is loaded from another host, so the policy can be strict everywhere but the admin,
-# whose widgets (Jalali date picker, modeltranslation tabs) use inline scripts.
+# Nothing is loaded from another host, so the policy is strict everywhere. The admin gets its
+# own (PORTAL_ADMIN_CSP, below) from cluster_portal.admin_security.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": [f"/{PORTAL_ADMIN_PATH}"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -226,6 +231,21 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     },
+}
+# The admin's policy: scripts only from 'self' plus the SHA-256 of the prose editor's import
+# map on the page that has it (ECOSYSTEM.md P9); inline style attributes stay allowed because
+# the Jalali date picker and the modeltranslation tabs set them from script.
+PORTAL_ADMIN_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
 }
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -244,11 +264,21 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "cluster_portal.views.login_locked_out"
+# ... and a username from every address together after this many failures, so one password is
+# not guessed from many addresses (cluster_portal/axes_handler.py). Operator unlock:
+# `manage.py axes_reset_username <username>`.
+PORTAL_AXES_USERNAME_FAILURE_LIMIT = env.int("PORTAL_AXES_USERNAME_FAILURE_LIMIT", default=20)
+AXES_HANDLER = "cluster_portal.axes_handler.PortalAxesHandler"
 # Behind nginx the client address is in X-Forwarded-For; trust exactly as many proxies as run.
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=None)
 AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
     "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
 )
+
+# Staff sessions: signed out after 30 idle minutes, and after 12 hours whatever happens
+# (the cookie's age; only staff and the inquiry form's thank-you page use sessions).
+PORTAL_STAFF_IDLE_SECONDS = env.int("PORTAL_STAFF_IDLE_MINUTES", default=30) * 60
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_HOURS", default=12) * 60 * 60
 
 # Staff sign in with a one-time password too when the office turns this on (django-otp, TOTP).
 PORTAL_STAFF_OTP_REQUIRED = env.bool("DJANGO_STAFF_OTP", default=False)
@@ -288,7 +318,12 @@ OUTREACH_SITE_URL = env("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
 # (e.g. HTTP_X_REAL_IP) so rate limits count real clients.
 OUTREACH_CLIENT_IP_HEADER = env("DJANGO_CLIENT_IP_HEADER", default="")
 # Closed inquiries lose the sender's personal data this many days after closing.
+# Open inquiries count from their arrival (outreach/services/retention.py, issue 20).
 OUTREACH_INQUIRY_RETENTION_DAYS = env.int("DJANGO_INQUIRY_RETENTION_DAYS", default=365)
+# A news-alert address never confirmed is deleted this long after its last confirmation mail;
+# an unsubscribed one this long after unsubscribing (with its deliveries).
+OUTREACH_UNCONFIRMED_RETENTION_DAYS = env.int("DJANGO_UNCONFIRMED_RETENTION_DAYS", default=7)
+OUTREACH_UNSUBSCRIBED_RETENTION_DAYS = env.int("DJANGO_UNSUBSCRIBED_RETENTION_DAYS", default=30)
 OUTREACH_MIN_FILL_SECONDS = 3
 OUTREACH_FORM_MAX_AGE_SECONDS = 60 * 60 * 2
 OUTREACH_RATE_LIMIT = {"count": 5, "window_seconds": 60 * 60}
@@ -298,3 +333,11 @@ OUTREACH_SITE_CAP_PER_MINUTE = {"inquiry": 60, "subscriber": 60, "feedback": 600
 OUTREACH_ALERT_MAX_ATTEMPTS = 5
 # Posts older than this when the sender first sees them are not mailed (a new installation).
 OUTREACH_ALERT_MAX_POST_AGE_DAYS = 7
+
+# django-import-export: importing or exporting a model's rows needs `<app>.import_<model>` or
+# `<app>.export_<model>` (declared in the models' Meta), not just a staff account (issue 20).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
+# Uploaded images above this many pixels are refused before decoding (core/uploads.py): a small
+# file must not expand into gigabytes of memory on every thumbnail.
+PORTAL_IMAGE_MAX_PIXELS = env.int("PORTAL_IMAGE_MAX_PIXELS", default=40_000_000)
