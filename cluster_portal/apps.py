@@ -9,4 +9,6 @@ class ClusterPortalConfig(AppConfig):
     def ready(self):
         from core.page_cache import connect_invalidation
 
+        from . import checks  # noqa: F401  (registers the start checks)
+
         connect_invalidation()

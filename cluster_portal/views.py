@@ -16,6 +16,8 @@ from clusters.models import Cluster, InfoPage, Office
 from core.middleware import DATABASE_UNAVAILABLE, database_unavailable
 from news.models import Post
 
+from .checks import check_python_zone, start_errors
+
 logger = logging.getLogger(__name__)
 
 HOME_KEY_FIGURES = ("weavers", "looms", "producing-units", "annual-production")
@@ -98,11 +100,12 @@ def login_locked_out(request, response, credentials):
 def readyz(request):
     """Readiness: this server can answer real pages, because the database and cache respond."""
     checks = {"database": _database_ready(), "cache": _cache_ready()}
-    ready = all(checks.values())
-    return JsonResponse(
-        {name: "ok" if ok else "unavailable" for name, ok in checks.items()},
-        status=200 if ready else 503,
-    )
+    body = {name: "ok" if ok else "unavailable" for name, ok in checks.items()}
+    # Zone data and the database's ctype (cluster_portal/checks.py): wrong, they are silent.
+    errors = start_errors() if checks["database"] else check_python_zone()
+    body["configuration"] = [f"{e.id}: {e.msg} {e.hint}" for e in errors] or "ok"
+    ready = all(checks.values()) and not errors
+    return JsonResponse(body, status=200 if ready else 503)
 
 
 def _database_ready() -> bool:
