@@ -12,7 +12,7 @@ SERVE_ENV = DJANGO_SETTINGS_MODULE=cluster_portal.settings.prod \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_SECURE_HSTS_SECONDS=0
 
-.PHONY: run serve test lint format messages admin clean bench soak
+.PHONY: run serve test lint format messages admin clean bench soak drill
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ serve: $(STAMP) .secret-key
 # fails on any error or on worker memory growth, and writes the result into docs/operations.md.
 soak: $(STAMP) .secret-key
 	$(BIN)/python ops/soak.py --port $(PORT)
+
+# Back up the benchmark-size PostgreSQL database, restore it with ops/restore.sh into a new one,
+# compare every table's rows and checksum; writes the times and size into docs/operations.md.
+drill: $(STAMP)
+	$(BIN)/python ops/drill.py
 
 test: $(STAMP)
 	$(MANAGE) build_messages -v0
