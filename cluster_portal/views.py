@@ -20,6 +20,7 @@ from core.problem import problem_response
 from news.models import Post
 
 from .axes_handler import locked_everywhere
+from .checks import check_python_zone, start_errors
 
 logger = logging.getLogger(__name__)
 
@@ -112,11 +113,12 @@ def login_locked_out(request, response, credentials):
 def readyz(request):
     """Readiness: this server can answer real pages, because the database and cache respond."""
     checks = {"database": _database_ready(), "cache": _cache_ready()}
-    ready = all(checks.values())
-    return JsonResponse(
-        {name: "ok" if ok else "unavailable" for name, ok in checks.items()},
-        status=200 if ready else 503,
-    )
+    body = {name: "ok" if ok else "unavailable" for name, ok in checks.items()}
+    # Zone data and the database's ctype (cluster_portal/checks.py): wrong, they are silent.
+    errors = start_errors() if checks["database"] else check_python_zone()
+    body["configuration"] = [f"{e.id}: {e.msg} {e.hint}" for e in errors] or "ok"
+    ready = all(checks.values()) and not errors
+    return JsonResponse(body, status=200 if ready else 503)
 
 
 def _database_ready() -> bool:

@@ -1,5 +1,6 @@
 """Settings shared by every environment; each environment module overrides what differs."""
 
+import zoneinfo
 from pathlib import Path
 
 import environ
@@ -168,6 +169,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Tehran"
+# Read zone data only from the pinned `tzdata` package, never the host's /usr/share/zoneinfo,
+# which on an old server still has Iran's summer time (abolished 2022). Check portal.E001.
+zoneinfo.reset_tzpath(to=())
+zoneinfo.ZoneInfo.clear_cache()
 # Django's own "fa" formats print no grouping (ECOSYSTEM.md P11).
 FORMAT_MODULE_PATH = ["core.formats"]
 
