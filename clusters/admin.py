@@ -14,7 +14,7 @@ from modeltranslation.admin import (
 from reversion.admin import VersionAdmin
 
 from core.admin_base import OfficeAdminMixin
-from core.admin_inlines import RowLabelledInlineMixin
+from core.admin_inlines import LargeInlineMixin, RowLabelledInlineMixin
 
 from .models import (
     Advantage,
@@ -149,13 +149,18 @@ class RankingCriterionInline(TranslationTabularInline):
     extra = 0
 
 
-class RankedClusterInline(RowLabelledInlineMixin, TranslationTabularInline):
+class RankedClusterInline(LargeInlineMixin, RowLabelledInlineMixin, TranslationTabularInline):
     model = RankedCluster
     extra = 0
     autocomplete_fields = ["cluster"]
     fields = ["rank", "cluster", "score", "rationale"]
     ordering = ["rank"]
     show_change_link = True
+
+    read_only_when_large = ["rank", "cluster", "score", "rationale_fa", "rationale_en"]
+
+    def rows_of(self, ranking):
+        return ranking.entries.count()
 
 
 @admin.register(PriorityRanking)
