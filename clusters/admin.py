@@ -114,13 +114,31 @@ class DevelopmentProjectInline(TranslationStackedInline):
     show_change_link = True
 
 
-class JointActionInline(RowLabelledInlineMixin, TranslationTabularInline):
+class JointActionInline(LargeInlineMixin, RowLabelledInlineMixin, TranslationTabularInline):
     model = JointAction
     fk_name = "cluster"
     extra = 0
     fields = ["title", "parent", "status", "indicator", "unit", "baseline", "target", "order"]
     autocomplete_fields = ["parent"]
     show_change_link = True
+    # Twelve boxes a row: 25 rows are as many boxes as 50 rows of a ranking edition.
+    editable_up_to = 25
+    read_only_when_large = [
+        "title_fa",
+        "title_en",
+        "parent",
+        "status",
+        "indicator_fa",
+        "indicator_en",
+        "unit_fa",
+        "unit_en",
+        "baseline",
+        "target",
+        "order",
+    ]
+
+    def rows_of(self, cluster):
+        return cluster.actions.count()
 
 
 @admin.register(Cluster)
