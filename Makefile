@@ -12,13 +12,21 @@ SERVE_ENV = DJANGO_SETTINGS_MODULE=cluster_portal.settings.prod \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_SECURE_HSTS_SECONDS=0
 
-.PHONY: run serve test lint format messages admin clean bench soak
+.PHONY: run serve test lint format messages admin clean bench soak lock screens
 
-$(STAMP): pyproject.toml
+# Installs exactly the versions in requirements.lock (every dependency, dev tools included).
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# After changing a dependency in pyproject.toml: pin the whole tree again, for Python 3.11+.
+lock:
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet "uv>=0.9,<1"
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --quiet \
+		--no-header --output-file requirements.lock
 
 .secret-key:
 	$(PYTHON) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret-key
@@ -44,6 +52,10 @@ serve: $(STAMP) .secret-key
 
 # 60 s at 32 connections against `make serve`'s setup on PostgreSQL (its own database);
 # fails on any error or on worker memory growth, and writes the result into docs/operations.md.
+# PNGs of every admin add/change page and public page kind (fa, en; 390, 1280 px) in .screens/.
+screens: $(STAMP)
+	$(BIN)/python ops/screens.py
+
 soak: $(STAMP) .secret-key
 	$(BIN)/python ops/soak.py --port $(PORT)
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
+from core.numbers import format_percentage
 from core.persian import active_language, format_number, localize_digits
 
 # Colour-blind-safe palette (Okabe-Ito), one colour per series.
@@ -94,6 +95,8 @@ class Chart:
     table_headers: list[str] = field(default_factory=list)
     table_rows: list[list[str]] = field(default_factory=list)
     unit: str = ""
+    # Failed consistency checks that question a figure the chart draws (carpets.checks).
+    warnings: list = field(default_factory=list)
 
     @property
     def direction(self) -> str:
@@ -107,6 +110,15 @@ class Chart:
     @property
     def title_id(self) -> str:
         return f"{self.key}-title"
+
+
+def _warnings_of(observations) -> list:
+    """The distinct failed checks attached to the observations by `checks.with_warnings`."""
+    found = {}
+    for obs in observations:
+        for check in getattr(obs, "failing_checks", ()):
+            found.setdefault(check.anchor, check)
+    return list(found.values())
 
 
 def _frame(rtl: bool):
@@ -176,6 +188,7 @@ def time_series(indicator, observations, *, key: str | None = None) -> Chart:
         table_headers=[gettext("Series"), gettext("Year"), indicator.unit],
         table_rows=[[s.name, p.year, p.value] for s in series for p in s.points],
         unit=indicator.unit,
+        warnings=_warnings_of(observations),
     )
 
 
@@ -196,7 +209,7 @@ def comparison(key: str, title: str, description: str, items, unit: str) -> Char
         bars.append(
             Bar(
                 label=label,
-                value=_num(value) + ("٪" if unit == "%" and rtl else "%" if unit == "%" else ""),
+                value=format_percentage(value, active_language()) if unit == "%" else _num(value),
                 colour=PALETTE[1] if highlighted else PALETTE[0],
                 x=axis - length if rtl else axis,
                 y=y,
@@ -244,7 +257,7 @@ def people_chart(figures, year: int) -> Chart | None:
     if len(rows) < 2:
         return None
     holders = figures.get(("weaver-card-holders", "province"))
-    return comparison(
+    chart = comparison(
         key=f"people-{year}",
         title=_("People in the carpet sector, %(year)s") % {"year": _year(year)},
         description=_(
@@ -265,3 +278,5 @@ def people_chart(figures, year: int) -> Chart | None:
         ],
         unit=rows[0].indicator.unit,
     )
+    chart.warnings = _warnings_of(rows)
+    return chart

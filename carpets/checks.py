@@ -15,7 +15,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
-from core.persian import active_language, format_number, localize_digits
+from core.content_cache import cached_for_generation
+from core.numbers import format_percentage
+from core.persian import active_language, format_number
 
 from .models import Observation
 
@@ -51,6 +53,13 @@ class CheckResult:
     passed: bool
     explanation: str
     finding: str
+    # The reported figures this check puts in question when it fails (observation pks).
+    questions: tuple[int, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        """The id of this check on the statistics page: `check-active-weavers-1393`."""
+        return f"check-{self.key}-{self.year}"
 
     @property
     def difference(self) -> Decimal | None:
@@ -65,7 +74,7 @@ def _num(value) -> str:
 
 def _with_unit(value, unit: str) -> str:
     if unit == PERCENT:
-        return _num(value) + localize_digits(PERCENT)
+        return format_percentage(value, active_language())
     return f"{_num(value)} {unit}"
 
 
@@ -184,6 +193,7 @@ def _at_most(key, title, smaller, larger, explanation) -> CheckResult:
         passed=passed,
         explanation=explanation,
         finding=finding,
+        questions=(smaller.pk,),
     )
 
 
@@ -226,6 +236,7 @@ def _publication_checks(figures, derived) -> list[CheckResult]:
                     ),
                     "computed": _with_unit(share.value, PERCENT),
                 },
+                questions=(reported_share.pk,),
             )
         )
     pairs = (
@@ -297,6 +308,7 @@ def _source_checks(queryset=None) -> list[CheckResult]:
                 if passed
                 else _("The sources differ by %(difference)s.")
                 % {"difference": _with_unit(high.value - low.value, indicator.unit)},
+                questions=tuple(obs.pk for obs in observations),
             )
         )
     return results
@@ -312,3 +324,31 @@ def run_checks(queryset=None) -> list[CheckResult]:
 
 def failed_checks(queryset=None) -> list[CheckResult]:
     return [check for check in run_checks(queryset) if not check.passed]
+
+
+def failing_checks_by_observation() -> dict[int, list[CheckResult]]:
+    """{observation pk: the failed checks that question it}, over every stored figure.
+
+    Always over the whole dataset: a filtered view (one indicator) would lose the other figure
+    a check compares with. Computed once per content version and language, since titles are
+    translated.
+    """
+
+    def compute():
+        questioned = defaultdict(list)
+        for check in failed_checks():
+            for pk in check.questions:
+                questioned[pk].append(check)
+        return dict(questioned)
+
+    return cached_for_generation(f"carpet-failing-checks:{active_language()}", compute)
+
+
+def with_warnings(observations) -> list:
+    """The observations as a list, each with `failing_checks`: the failed checks questioning it
+    (empty when none), so a page shows a figure and its warnings together."""
+    questioned = failing_checks_by_observation()
+    observations = list(observations)
+    for obs in observations:
+        obs.failing_checks = questioned.get(obs.pk, [])
+    return observations

@@ -26,6 +26,7 @@ def load_statistics(data: dict) -> None:
             slug=indicator["slug"],
             defaults={
                 "order": indicator["order"],
+                "group": indicator.get("group", Indicator.Group.OTHER),
                 "cluster": clusters.get(indicator["cluster"]),
                 **translated(indicator, "name", "unit", "description"),
             },

@@ -17,9 +17,9 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from core.persian import iso_date_pair, jalali_year_to_gregorian
+from core.persian import iso_date_pair, jalali_year_to_gregorian, local_date, local_datetime
 
-from .checks import derived_figures, run_checks
+from .checks import derived_figures, failing_checks_by_observation, run_checks
 from .models import Observation
 
 LANGUAGES = ("fa", "en")
@@ -51,11 +51,18 @@ def _years(year: int) -> dict:
     return {"year_jalali": year, "year_gregorian": jalali_year_to_gregorian(year)}
 
 
+# Joins the keys of the failed checks questioning a figure (the checks dataset's `check` column).
+CHECK_SEPARATOR = "; "
+
+
 def observation_rows(queryset):
     return [observation_row(obs) for obs in queryset.in_table_order()]
 
 
 def observation_row(obs) -> dict:
+    """One figure as a row (the API's observation too); `failing_checks` names the failed
+    checks that question it, empty when none, checked against every stored figure."""
+    failing = failing_checks_by_observation().get(obs.pk, [])
     return {
         "indicator": obs.indicator.slug,
         "indicator_name_fa": obs.indicator.name_fa,
@@ -80,6 +87,7 @@ def observation_row(obs) -> dict:
         "source_publisher_en": obs.source.publisher_en or "",
         **_date_pair("source_published_on", obs.source.published_on),
         "source_url": obs.source.url,
+        "failing_checks": CHECK_SEPARATOR.join(check.key for check in failing),
     }
 
 
@@ -194,7 +202,7 @@ def _metadata(dataset: Dataset, updated) -> dict:
         "title": {language: dataset.title_in(language) for language in LANGUAGES},
         "description": {language: dataset.description_in(language) for language in LANGUAGES},
         "licence": licence(),
-        "last_updated": updated.isoformat() if updated else None,
+        "last_updated": local_datetime(updated).isoformat() if updated else None,
     }
 
 
@@ -214,7 +222,8 @@ def _csv(dataset, rows, updated) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     extra = {
         "licence": licence()["name"],
-        "dataset_updated": updated.date().isoformat() if updated else "",
+        # The Tehran calendar day: a change at 00:30 on Nowruz is dated Nowruz, not the day before.
+        "dataset_updated": local_date(updated).isoformat() if updated else "",
     }
     for index, row in enumerate(rows):
         row = {**row, **extra}

@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
 from clusters.models import Cluster
+from core.collation import by_name
+from core.fields import JalaliDateTimeField
+from core.persian import local_datetime
 
 
 class Source(models.Model):
@@ -17,12 +20,12 @@ class Source(models.Model):
     publisher = models.CharField(_("publisher"), max_length=300)
     published_on = jmodels.jDateField(_("published or recorded on"), null=True, blank=True)
     url = models.URLField(_("address"), blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = JalaliDateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("source")
         verbose_name_plural = _("sources")
-        ordering = ["name"]
+        ordering = [by_name("name")]
 
     def __str__(self):
         return self.name
@@ -30,6 +33,14 @@ class Source(models.Model):
 
 class Indicator(models.Model):
     """A measured quantity of the sector, e.g. the number of looms."""
+
+    class Group(models.TextChoices):
+        """The reader's questions the statistics page answers, in the order it answers them."""
+
+        PEOPLE = "people", _("People")
+        ORGANISATIONS = "organisations", _("Workshops, organisations and schools")
+        PRODUCTION = "production", _("Production and trade")
+        OTHER = "other", _("Other figures")
 
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=300)
@@ -44,7 +55,14 @@ class Indicator(models.Model):
         blank=True,
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    group = models.CharField(
+        _("group"),
+        max_length=20,
+        choices=Group.choices,
+        default=Group.OTHER,
+        help_text=_("Where the statistics page lists the figure."),
+    )
+    updated_at = JalaliDateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("indicator")
@@ -95,7 +113,7 @@ class ObservationQuerySet(models.QuerySet):
             indicator=models.Max("indicator__updated_at"),
             source=models.Max("source__updated_at"),
         )
-        return max((stamp for stamp in stamps.values() if stamp), default=None)
+        return local_datetime(max((stamp for stamp in stamps.values() if stamp), default=None))
 
     def latest_per_indicator(self, scope: str = "province"):
         """Each indicator's newest figure in the scope: the latest year, the last entered of
@@ -143,7 +161,7 @@ class Observation(models.Model):
         help_text=_("The date the figure refers to, when it differs from the source's date."),
     )
     note = models.TextField(_("note"), blank=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = JalaliDateTimeField(_("updated at"), auto_now=True)
 
     objects = ObservationQuerySet.as_manager()
 

@@ -6,21 +6,19 @@ says in Persian what is wrong with a cell. A file with any bad row writes nothin
 runs in one transaction and the admin only offers to confirm a file without errors.
 """
 
-import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
-import jdatetime
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from core.persian import normalize, to_ascii_digits, to_jalali
+from core.persian import normalize, to_ascii_digits
+from core.resources import CleanImportMixin, CleanTextWidget, JalaliDateWidget
 
 from .models import Indicator, Observation, Source
 
 # Thousands separators people type: Persian ٬, Arabic ٬ and comma, and spaces.
 _GROUPING = re.compile(r"[\u066c,\s\u200c]")
-_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 
 
 def _ascii(value) -> str:
@@ -53,30 +51,6 @@ class DigitsDecimalWidget(widgets.DecimalWidget):
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else f"{value.normalize():f}"
-
-
-class JalaliDateWidget(widgets.Widget):
-    """Reads 1393-08-28, 1393/8/28 or ۱۳۹۳/۰۸/۲۸ as a Jalali date; writes %Y-%m-%d (P8)."""
-
-    def clean(self, value, row=None, **kwargs):
-        if value is None or str(value).strip() == "":
-            return None
-        if isinstance(value, datetime.date | datetime.datetime):
-            # A date cell in a spreadsheet is Gregorian: convert it, never reinterpret it.
-            day = value.date() if isinstance(value, datetime.datetime) else value
-            return to_jalali(day)
-        match = _DATE.match(_ascii(value))
-        try:
-            if not match:
-                raise ValueError
-            return jdatetime.date(*(int(part) for part in match.groups()))
-        except ValueError:
-            raise ValueError(
-                _("“%(value)s” is not a Jalali date such as 1393-08-28.") % {"value": value}
-            ) from None
-
-    def render(self, value, obj=None, **kwargs):
-        return value.strftime("%Y-%m-%d") if value else ""
 
 
 class PersianBooleanWidget(widgets.BooleanWidget):
@@ -122,11 +96,11 @@ class SlugForeignKeyWidget(widgets.ForeignKeyWidget):
 
 
 def _field(column, attribute=None, widget=None):
-    widget = widget or widgets.CharWidget(allow_blank=True)
+    widget = widget or CleanTextWidget(allow_blank=True)
     return fields.Field(column_name=column, attribute=attribute or column, widget=widget)
 
 
-class ObservationResource(resources.ModelResource):
+class ObservationResource(CleanImportMixin, resources.ModelResource):
     indicator = _field(
         "indicator",
         widget=SlugForeignKeyWidget(Indicator, lambda: _("No indicator has the slug “%(value)s”.")),

@@ -8,8 +8,8 @@ from clusters.models import Cluster
 from core.content_stamp import content_changed_at
 from core.problem import problem_response
 
-from . import charts, downloads
-from .checks import derived_figures, publications, run_checks
+from . import charts, downloads, notes
+from .checks import derived_figures, publications, run_checks, with_warnings
 from .filters import FilterError, observation_filters
 from .models import Indicator, Observation
 
@@ -27,12 +27,23 @@ class CarpetSectorView(TemplateView):
         sector = Observation.objects.filter(indicator__cluster__slug=CARPET_CLUSTER)
         checks = run_checks(sector)
         groups = publications(sector)
+        for figures in groups.values():
+            with_warnings(figures.values())
         people = [charts.people_chart(figures, year) for (year, _source), figures in groups.items()]
+        observations = with_warnings(sector.in_table_order())
+        numbered = notes.number_notes(observations)
+        by_source = notes.source_notes(numbered)
+        derived = derived_figures(sector)
         return super().get_context_data(
             cluster=Cluster.objects.filter(slug=CARPET_CLUSTER).first(),
-            observations=sector.in_table_order(),
-            checks=checks,
-            derived=derived_figures(sector),
+            observations=observations,
+            figure_groups=notes.grouped(observations),
+            notes=numbered,
+            # (item, its source's note) pairs: checks and computed figures name sources as text.
+            checks=[(check, by_source.get(check.source)) for check in checks],
+            failed_count=sum(1 for check in checks if not check.passed),
+            passed_count=sum(1 for check in checks if check.passed),
+            derived=[(figure, by_source.get(figure.source)) for figure in derived],
             comparison_charts=[chart for chart in people if chart],
             check_charts=[charts.check_chart(check) for check in checks if not check.passed],
             **kwargs,
@@ -46,7 +57,9 @@ class IndicatorDetailView(DetailView):
     context_object_name = "indicator"
 
     def get_context_data(self, **kwargs):
-        observations = list(Observation.objects.in_table_order().filter(indicator=self.object))
+        observations = with_warnings(
+            Observation.objects.in_table_order().filter(indicator=self.object)
+        )
         return super().get_context_data(
             observations=observations,
             chart=charts.time_series(self.object, observations),

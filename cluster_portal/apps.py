@@ -1,12 +1,43 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# Framework and third-party models: accounts, sessions, logs, history, lockouts, second
+# factors, thumbnails. None of them is shown on a public page, so none may empty its cache
+# (adding an editor to a group used to).
+NOT_CONTENT = (
+    "admin.LogEntry",
+    "auth.Group",
+    "auth.Permission",
+    "auth.User",
+    "axes.AccessAttempt",
+    "axes.AccessAttemptExpiration",
+    "axes.AccessFailureLog",
+    "axes.AccessLog",
+    "cluster_portal.AuthenticatorDevice",
+    "contenttypes.ContentType",
+    "otp_totp.TOTPDevice",
+    "reversion.Revision",
+    "reversion.Version",
+    "sessions.Session",
+    "thumbnail.KVStore",
+)
+
 
 class ClusterPortalConfig(AppConfig):
     name = "cluster_portal"
     verbose_name = _("Portal")
 
     def ready(self):
-        from core.page_cache import connect_invalidation
+        from django.apps import apps
 
-        connect_invalidation()
+        from core.public_content import declare_not_content
+
+        declare_not_content(*(label for label in NOT_CONTENT if _installed(apps, label)))
+
+
+def _installed(apps, label: str) -> bool:
+    try:
+        apps.get_model(label)
+    except LookupError:
+        return False
+    return True

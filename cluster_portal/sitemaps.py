@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from carpets.models import Indicator
 from clusters.models import Cluster, LegalBasis, PriorityRanking
+from core.persian import local_datetime
 from directory.models import Document, Organisation
 from news.models import Post
 
@@ -68,7 +69,7 @@ class PostSitemap(TranslatedSitemap):
         return Post.objects.published().order_by("-publish_at", "-pk")
 
     def lastmod(self, post):
-        return post.updated_at
+        return local_datetime(post.updated_at)
 
 
 class NewsArchiveSitemap(TranslatedSitemap):

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from carpets import catalog
-from core import seo
+from core import icons, seo
 
 from . import views
 from .sitemaps import SITEMAPS
@@ -23,6 +23,13 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", seo.robots_txt, name="robots-txt"),
+    path("favicon.ico", icons.root_icon, {"name": "favicon.ico"}, name="favicon"),
+    path(
+        "apple-touch-icon.png",
+        icons.root_icon,
+        {"name": "apple-touch-icon.png"},
+        name="apple-touch-icon",
+    ),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # The JSON API is language-neutral (fa and en fields side by side), so no language prefix.
     path("api/", include("cluster_portal.api.urls")),
@@ -34,6 +41,7 @@ urlpatterns = [
 # Persian is served at "/" and English at "/en/" (DESIGN.md URL map).
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
+    path("manifest.webmanifest", icons.web_manifest, name="web-manifest"),
     path("", include("clusters.urls")),
     path("carpets/", include("carpets.urls")),
     path("data/", include("carpets.data_urls")),

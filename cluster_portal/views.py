@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import TemplateView
 
+from carpets.checks import with_warnings
 from carpets.models import Observation
 from clusters.models import Cluster, InfoPage, Office
 from core.middleware import DATABASE_UNAVAILABLE, database_unavailable
@@ -33,9 +34,11 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         figures = {
             obs.indicator.slug: obs
-            for obs in Observation.objects.latest_per_indicator()
-            .with_provenance()
-            .filter(indicator__slug__in=HOME_KEY_FIGURES)
+            for obs in with_warnings(
+                Observation.objects.latest_per_indicator()
+                .with_provenance()
+                .filter(indicator__slug__in=HOME_KEY_FIGURES)
+            )
         }
         posts = Post.objects.published().for_listing()
         office = self.request_office()

@@ -3,14 +3,18 @@
 import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from django_jalali.admin.filters import JDateFieldListFilter
-from modeltranslation.admin import (
+from reversion.admin import VersionAdmin
+
+from core.admin_base import OfficeAdminMixin
+from core.admin_inlines import RowLabelledInlineMixin
+from core.translation_admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
-from reversion.admin import VersionAdmin
 
 from .models import (
     Advantage,
@@ -29,7 +33,7 @@ from .models import (
     RankingCriterion,
     TeamMember,
 )
-from .services import ranking_publish
+from .services import ranking_is_locked, ranking_publish
 
 # Registered explicitly: VersionAdmin's own registration depends on the order admins are built
 # in, and would miss a child (a progress report) whose parent was first seen as an inline.
@@ -54,7 +58,7 @@ for model, follow in (
         reversion.register(model, follow=follow)
 
 
-class ProgrammeAdmin(VersionAdmin, TabbedTranslationAdmin):
+class ProgrammeAdmin(OfficeAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     """Every programme model keeps its history, so editors can compare, revert and recover."""
 
 
@@ -80,9 +84,19 @@ class LegalBasisAdmin(ProgrammeAdmin):
     filter_horizontal = ["clusters", "phases", "actions"]
     ordering = ["number"]
 
-    @admin.display(description=_("clusters"))
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(cited_clusters=Count("clusters"))
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # A phase is labelled "<cluster> – <phase>": load the project and cluster with it,
+        # or the selector asks for both once per phase of every project.
+        if db_field.name == "phases":
+            kwargs["queryset"] = ProjectPhase.objects.select_related("project__cluster")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description=_("clusters"), ordering="cited_clusters")
     def cluster_count(self, basis):
-        return basis.clusters.count()
+        return basis.cited_clusters
 
 
 @admin.register(Advantage)
@@ -100,7 +114,7 @@ class DevelopmentProjectInline(TranslationStackedInline):
     show_change_link = True
 
 
-class JointActionInline(TranslationTabularInline):
+class JointActionInline(RowLabelledInlineMixin, TranslationTabularInline):
     model = JointAction
     fk_name = "cluster"
     extra = 0
@@ -117,18 +131,67 @@ class ClusterAdmin(ProgrammeAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [DevelopmentProjectInline, JointActionInline]
 
-    @admin.display(description=_("current rank"))
+    def get_queryset(self, request):
+        current = RankedCluster.objects.filter(cluster=OuterRef("pk"), ranking__is_current=True)
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(current_rank=Subquery(current.order_by("rank").values("rank")[:1]))
+        )
+
+    @admin.display(description=_("current rank"), ordering="current_rank")
     def current_rank(self, cluster):
-        entry = cluster.rankings.filter(ranking__is_current=True).first()
-        return entry.rank if entry else "—"
+        return cluster.current_rank if cluster.current_rank is not None else "—"
 
 
-class RankingCriterionInline(TranslationTabularInline):
+LOCKED_EDITION = _(
+    "This edition is the current ranking and was checked when it was published, so it can no "
+    "longer be changed. Prepare a new edition and publish it with the publish action, which "
+    "checks it again."
+)
+
+
+def _edition(obj) -> PriorityRanking | None:
+    """The ranking edition an object of the ranking admin belongs to."""
+    if isinstance(obj, PriorityRanking):
+        return obj
+    if isinstance(obj, RankedCluster):
+        return obj.ranking
+    return None
+
+
+class LockedEditionMixin:
+    """Read-only while the edition is published (`ranking_is_locked`), for admins and inlines
+    alike; Django then shows the page as a view, and the change view says why."""
+
+    def has_change_permission(self, request, obj=None):
+        return not ranking_is_locked(_edition(obj)) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not ranking_is_locked(_edition(obj)) and super().has_delete_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        if isinstance(self, admin.options.InlineModelAdmin):
+            allowed = super().has_add_permission(request, obj)
+        else:
+            allowed = super().has_add_permission(request)
+        return not ranking_is_locked(_edition(obj)) and allowed
+
+
+class LockedEditionAdmin(LockedEditionMixin):
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        if ranking_is_locked(_edition(obj)):
+            self.message_user(request, LOCKED_EDITION, level=messages.WARNING)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+class RankingCriterionInline(LockedEditionMixin, TranslationTabularInline):
     model = RankingCriterion
     extra = 0
 
 
-class RankedClusterInline(TranslationTabularInline):
+class RankedClusterInline(LockedEditionMixin, RowLabelledInlineMixin, TranslationTabularInline):
     model = RankedCluster
     extra = 0
     autocomplete_fields = ["cluster"]
@@ -138,7 +201,7 @@ class RankedClusterInline(TranslationTabularInline):
 
 
 @admin.register(PriorityRanking)
-class PriorityRankingAdmin(ProgrammeAdmin):
+class PriorityRankingAdmin(LockedEditionAdmin, ProgrammeAdmin):
     list_display = ["title", "year", "approved_by", "approved_on", "is_current", "cluster_count"]
     list_filter = ["is_current", ("approved_on", JDateFieldListFilter)]
     search_fields = ["title", "approved_by", "note"]
@@ -147,9 +210,12 @@ class PriorityRankingAdmin(ProgrammeAdmin):
     inlines = [RankingCriterionInline, RankedClusterInline]
     actions = ["publish"]
 
-    @admin.display(description=_("clusters"))
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(ranked_clusters=Count("entries"))
+
+    @admin.display(description=_("clusters"), ordering="ranked_clusters")
     def cluster_count(self, ranking):
-        return ranking.entries.count()
+        return ranking.ranked_clusters
 
     @admin.action(description=_("Publish the selected edition as the current ranking"))
     def publish(self, request, queryset):
@@ -177,7 +243,7 @@ class PriorityRankingAdmin(ProgrammeAdmin):
         )
 
 
-class CriterionScoreInline(admin.TabularInline):
+class CriterionScoreInline(LockedEditionMixin, admin.TabularInline):
     model = CriterionScore
     extra = 0
 
@@ -190,8 +256,9 @@ class CriterionScoreInline(admin.TabularInline):
 
 
 @admin.register(RankedCluster)
-class RankedClusterAdmin(ProgrammeAdmin):
+class RankedClusterAdmin(LockedEditionAdmin, ProgrammeAdmin):
     list_display = ["cluster", "ranking", "rank", "score"]
+    list_select_related = ["cluster", "ranking"]
     list_filter = ["ranking"]
     search_fields = ["cluster__name", "ranking__title", "rationale"]
     autocomplete_fields = ["cluster"]
@@ -231,6 +298,7 @@ class DevelopmentProjectAdmin(ProgrammeAdmin):
         "contract_start",
         "contract_end",
     ]
+    list_select_related = ["cluster"]
     list_filter = ["agent_selection", ("contract_start", JDateFieldListFilter)]
     search_fields = ["cluster__name", "agent_name", "agent_organization", "status_note"]
     autocomplete_fields = ["cluster"]
@@ -245,6 +313,7 @@ class ProgressReportInline(TranslationStackedInline):
 @admin.register(JointAction)
 class JointActionAdmin(ProgrammeAdmin):
     list_display = ["title", "cluster", "parent", "status", "indicator", "baseline", "target"]
+    list_select_related = ["cluster", "parent"]
     list_filter = ["status", "cluster"]
     search_fields = ["title", "description", "indicator", "cluster__name"]
     autocomplete_fields = ["cluster", "parent"]

@@ -1,12 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CleanInputMixin
+
 from .models import Cluster, ProjectPhase
 
 NOT_REPORTED = "none"
 
 
-class ClusterFilterForm(forms.Form):
+class ClusterFilterForm(CleanInputMixin, forms.Form):
     """The overview's GET filters; an unknown value is reported, never an error page."""
 
     sector = forms.ChoiceField(

@@ -86,6 +86,13 @@ def list_separator() -> str:
 
 
 @transaction.atomic
+def ranking_is_locked(ranking: PriorityRanking | None) -> bool:
+    """A published (current) edition, its entries, criteria and scores are read-only: they were
+    checked when published, and an edit would change the public ranking unchecked. The office
+    prepares a new edition and publishes it, which checks it again."""
+    return ranking is not None and ranking.is_current
+
+
 def ranking_publish(*, ranking: PriorityRanking) -> PriorityRanking:
     """Make an edition the current one, if it is complete and consistent; else change nothing."""
     ranking = PriorityRanking.objects.select_for_update().get(pk=ranking.pk)

@@ -1,8 +1,9 @@
 """Values and page fragments computed once per version of the content, shared by every worker.
 
 The version is the generation number kept in the shared cache (Redis, or the database), which
-any save or delete of content bumps, followed by how many scheduled moments (a post going live,
-a notice starting or ending) have passed since that edit. A scheduled post thus changes the
+any save or delete of a model an app declared as content bumps (`core.public_content`),
+followed by how many scheduled moments (a post going live, a notice starting or ending) have
+passed since that edit. A scheduled post thus changes the
 version at its publish time, with no job and no edit.
 
 A value is looked up in three places, cheapest first: this process's memory, the shared cache
@@ -16,6 +17,8 @@ import logging
 import secrets
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import caches
@@ -33,6 +36,7 @@ GENERATION_KEY = "page-cache:generation"
 LOCAL_ENTRIES = 512
 
 _request = threading.local()
+_moment_sources: dict[str, Callable[[], Iterable[datetime]]] = {}
 
 
 def shared_cache():
@@ -151,33 +155,31 @@ def _cached(key: str, produce):
     return value
 
 
-def _scheduled_publish_times():
-    from news.models import Post
-
-    return list(Post.objects.scheduled().values_list("publish_at", flat=True)[:100])
-
-
-def unfinished_notices():
-    from outreach.models import SiteNotice
-
-    return SiteNotice.objects.unfinished()
+def declare_scheduled_moments(name: str, produce: Callable[[], Iterable[datetime]]) -> None:
+    """Register `produce()`: the aware datetimes at which public pages change with no write
+    (a post going live, a notice starting or ending). It is called once per content
+    generation, so it sees the moments as of the last edit. Apps call this (through
+    `core.public_content`) in their `AppConfig.ready()`."""
+    _moment_sources[name] = produce
 
 
-def site_notices() -> list:
-    """Notices not yet ended as of the last edit; each page checks their window by the clock."""
-    return _cached(f"site-notices:{current_generation()}", unfinished_notices)
+def cached_for_generation_only(name: str, produce):
+    """A value computed once per content *generation* (edits only, not scheduled moments).
+
+    For the values the scheduled moments themselves are worked out from, such as the notices
+    not yet ended: keying them by the full version would need the moments first.
+    """
+    return _cached(f"{name}:{current_generation()}", produce)
 
 
 def scheduled_moments() -> list:
     """Every moment at which a page changes by itself, as of the last edit, soonest first."""
-    generation = current_generation()
-    moments = [
-        to_gregorian(moment)
-        for moment in _cached(f"scheduled-posts:{generation}", _scheduled_publish_times)
-    ]
-    for notice in site_notices():
-        moments += [to_gregorian(notice.starts_at), to_gregorian(notice.ends_at)]
-    return sorted(moments)
+    moments = []
+    for name, produce in sorted(_moment_sources.items()):
+        moments += cached_for_generation_only(
+            f"scheduled-moments:{name}", lambda produce=produce: list(produce())
+        )
+    return sorted(to_gregorian(moment) for moment in moments)
 
 
 def seconds_until_next_change(now) -> int | None:

@@ -2,6 +2,7 @@ import datetime
 import re
 
 import jdatetime
+from django.utils import timezone
 from django_jalali.db import models as jmodels
 
 # "1405-09-05 08:13:42+0330": how django-jalali writes an aware value in fixtures and history.
@@ -16,7 +17,17 @@ class JalaliDateTimeField(jmodels.jDateTimeField):
     appear at 13:30. Adapt them as Django's own DateTimeField does (UTC).
     And it cannot read back the offset it writes when serialising, so restoring a version from
     history failed; read the offset.
+    And its `auto_now` took the server's wall clock for Tehran time; take the instant.
+    Every date-time field of every app is this field (tests/test_datetime_fields.py).
     """
+
+    def pre_save(self, model_instance, add):
+        # django-jalali takes the server's wall clock (often UTC) for Tehran time: 3½ hours off.
+        if self.auto_now or (self.auto_now_add and add):
+            value = jdatetime.datetime.fromgregorian(datetime=timezone.localtime())
+            setattr(model_instance, self.attname, value)
+            return value
+        return super().pre_save(model_instance, add)
 
     def get_db_prep_value(self, value, connection, prepared=False):
         if not prepared:

@@ -1,9 +1,10 @@
-"""A shared cache of anonymous public pages, invalidated by any content change.
+"""A shared cache of anonymous public pages, invalidated by any change of declared content.
 
 Every gunicorn worker and every app server reads the same cache (Redis when REDIS_URL is set,
 otherwise the database), so an edit shows on the next request to any of them:
 
-- any save or delete of content bumps a generation number that is part of every key;
+- any save or delete of a model an app declared as content (`core.public_content`) bumps a
+  generation number that is stored with every page; a visitor's own writes never do;
 - a page is kept no longer than until the next scheduled post's publish time or a notice's
   start or end, so both appear and go on time with no background job;
 - staff and anyone with a session never get a cached page, and pages that carry a form token
@@ -13,9 +14,7 @@ otherwise the database), so an edit shows on the next request to any of them:
 import hashlib
 import logging
 
-from django.apps import apps
 from django.conf import settings
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, set_response_etag
@@ -23,7 +22,6 @@ from django.utils.cache import get_conditional_response, set_response_etag
 from .content_cache import (
     GENERATION_KEY,
     current_generation,
-    invalidate,
     remember_generation,
     seconds_until_next_change,
 )
@@ -31,17 +29,7 @@ from .content_cache import shared_cache as page_cache
 
 logger = logging.getLogger(__name__)
 
-CONTENT_APPS = {"clusters", "carpets", "news", "directory", "outreach", "search"}
 _NO_CACHE_PREFIXES = ("/admin/", "/i18n/", "/healthz", "/readyz", "/static/", "/media/")
-
-
-def connect_invalidation() -> None:
-    for model in apps.get_models():
-        if model._meta.app_label in CONTENT_APPS and model.__name__ != "SearchDocument":
-            uid = f"page-cache-{model._meta.label}"
-            post_save.connect(invalidate, sender=model, dispatch_uid=uid + "-save", weak=False)
-            post_delete.connect(invalidate, sender=model, dispatch_uid=uid + "-delete", weak=False)
-    m2m_changed.connect(invalidate, dispatch_uid="page-cache-m2m", weak=False)
 
 
 def _rebuild(cached) -> HttpResponse:

@@ -1,19 +1,23 @@
-"""Persian text, digit, number and Jalali date helpers: the one place every app uses."""
+"""Persian text, digit, number and Jalali date helpers: the one place every app uses.
+
+The text layer itself (what search folds, what input keeps and changes, as a table) is
+`core.text`; numbers are printed by CLDR in `core.numbers`; typed Jalali dates are read by
+`core.jalali_input`; Persian alphabetical order is `core.collation`. This module re-exports the
+names apps already import (`normalize`, `fold`, `to_ascii_digits`, `format_number`).
+"""
 
 import datetime
 import re
-import unicodedata
-from decimal import Decimal
 
 import jdatetime
 from django.utils import timezone
 from django.utils.translation import get_language
-from persiantools import characters, digits
+from persiantools import digits
 
-ZWNJ = "\u200c"
-_DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
-_SPACES = re.compile(r"\s+")
-_ARABIC_INDIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+from core import numbers
+
+# Re-exported: apps import the text layer's names from here too.
+from core.text import ZWNJ, fold, normalize, to_ascii_digits  # noqa: F401
 
 
 def active_language() -> str:
@@ -32,48 +36,9 @@ def localize_digits(text, language: str | None = None) -> str:
     return str(text)
 
 
-def to_ascii_digits(text: str) -> str:
-    return digits.fa_to_en(str(text).translate(_ARABIC_INDIC_DIGITS))
-
-
-def normalize(text: str) -> str:
-    """Fold text the way people type it, for search and comparison.
-
-    Arabic ي/ك become Persian ی/ک, Persian and Arabic digits become ASCII, ZWNJ counts as a space,
-    diacritics are dropped and runs of white space collapse.
-    """
-    text = unicodedata.normalize("NFC", str(text))
-    text = characters.ar_to_fa(text)
-    text = to_ascii_digits(text)
-    text = _DIACRITICS.sub("", text).replace(ZWNJ, " ")
-    return _SPACES.sub(" ", text).strip().lower()
-
-
-def fold(text: str) -> str:
-    """Text folded for search twice: ZWNJ as a space and ZWNJ dropped, since people type both.
-
-    "قالی‌بافی" is then found by "قالی بافی", "قالی‌بافی" and "قالیبافی" alike.
-    """
-    spaced = normalize(text)
-    joined = normalize(str(text).replace(ZWNJ, ""))
-    return spaced if joined == spaced else f"{spaced}\n{joined}"
-
-
 def format_number(value, language: str, decimals: int | None = None) -> str:
-    """Group thousands and, on Persian pages, print Persian digits and separators."""
-    if value is None or value == "":
-        return ""
-    number = Decimal(str(value))
-    if decimals is not None:
-        number = round(number, decimals)
-    # Trailing zeros of a stored DECIMAL(…, 2) are noise to a reader: 66000.00 is 66,000.
-    text = f"{number.normalize():,f}" if number == number.to_integral() else f"{number:,f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if language == "fa":
-        text = text.replace(",", "٬").replace(".", "٫")
-        return to_persian_digits(text)
-    return text
+    """A number as CLDR prints it for the language (see `core.numbers.format_number`)."""
+    return numbers.format_number(value, language, decimals)
 
 
 def to_gregorian(value):
@@ -81,6 +46,26 @@ def to_gregorian(value):
     if isinstance(value, jdatetime.datetime | jdatetime.date):
         return value.togregorian()
     return value
+
+
+def local_datetime(value) -> datetime.datetime | None:
+    """An instant (datetime or Jalali datetime) as a Gregorian datetime in Tehran time.
+
+    What feeds, the API, the sitemap and downloads print: the offset travels with the time
+    (2030-03-21T00:30:00+03:30), so no reader takes a UTC time for a Tehran one.
+    """
+    if value is None:
+        return None
+    value = to_gregorian(value)
+    return timezone.localtime(value) if timezone.is_aware(value) else value
+
+
+def local_date(value) -> datetime.date | None:
+    """The Tehran calendar day of an instant: 2030-03-20 21:00 UTC is 2030-03-21 (1 Farvardin)."""
+    if value is None:
+        return None
+    value = local_datetime(value)
+    return value.date() if isinstance(value, datetime.datetime) else value
 
 
 def to_jalali(value) -> jdatetime.date | jdatetime.datetime:
@@ -140,7 +125,8 @@ def jalali_year_to_gregorian(year: int) -> str:
 _VARIANTS = {
     "ی": "یيى",
     "ک": "کك",
-    "ه": "هة",
+    "ه": "هةۀە",
+    "ا": "اأإٱ",
     **{str(d): f"{d}{'۰۱۲۳۴۵۶۷۸۹'[d]}{'٠١٢٣٤٥٦٧٨٩'[d]}" for d in range(10)},
 }
 
@@ -150,7 +136,7 @@ def variant_pattern(term: str) -> str:
 
     Used to highlight a search term in the original text: each letter matches its Arabic and
     Persian forms, each digit its three scripts, a space matches a space or ZWNJ, and
-    diacritics or a ZWNJ may stand between letters.
+    diacritics, kashida, ZWNJ or an invisible direction mark may stand between letters.
     """
     parts = []
     for char in normalize(term):
@@ -159,7 +145,9 @@ def variant_pattern(term: str) -> str:
         else:
             variants = _VARIANTS.get(char, char)
             parts.append("[" + re.escape(variants) + re.escape(variants.upper()) + "]")
-    return "[\u064b-\u065f\u0670\u200c]*".join(parts)
+    joiner = "[\u064b-\u065f\u0670\u0640\u200c\u200e\u200f]*"
+    # A trailing hamza (هٔ) belongs to the word: the mark covers it too.
+    return joiner.join(parts) + "[\u0654]?"
 
 
 def iso_datetime(value) -> str:

@@ -5,15 +5,20 @@ from django.utils.translation import gettext_lazy as _
 from django_jalali.admin.filters import JDateFieldListFilter
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
-from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.admin_base import OfficeAdminMixin
+from core.admin_export import LabelledExportForm
+from core.translation_admin import TabbedTranslationAdmin
+
+from . import services
 from .models import Document, Organisation, Question, ReportedFigure, Term
 from .resources import OrganisationResource
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(ImportExportMixin, TabbedTranslationAdmin):
+class OrganisationAdmin(OfficeAdminMixin, ImportExportMixin, TabbedTranslationAdmin):
     resource_classes = [OrganisationResource]
+    export_form_class = LabelledExportForm
     import_formats = [CSV, XLSX]
     export_formats = [CSV, XLSX]
     list_display = ["name", "kind", "cluster", "county", "publish_contact"]
@@ -31,24 +36,30 @@ class OrganisationAdmin(ImportExportMixin, TabbedTranslationAdmin):
         ),
     ]
 
-    def get_import_data_kwargs(self, **kwargs):
-        # One bad row means nothing of the file is written, even after confirmation.
-        return {
-            **super().get_import_data_kwargs(**kwargs),
-            "rollback_on_validation_errors": True,
-        }
+    def process_dataset(self, dataset, form, request, **kwargs):
+        # The confirmed import writes through the service (one bad row: nothing written).
+        file_name = kwargs.pop("file_name", None) or form.cleaned_data.get("original_file_name")
+        return services.organisations_import(
+            dataset=dataset,
+            dry_run=False,
+            user=request.user,
+            file_name=file_name,
+            retain_instance_in_row_result=True,
+            **self.get_import_data_kwargs(request=request, form=form, **kwargs),
+        )
 
 
 @admin.register(ReportedFigure)
-class ReportedFigureAdmin(TabbedTranslationAdmin):
+class ReportedFigureAdmin(OfficeAdminMixin, TabbedTranslationAdmin):
     list_display = ["cluster", "kind", "value", "year", "qualifier"]
+    list_select_related = ["cluster"]
     list_filter = ["cluster", "kind", "year"]
     search_fields = ["source", "qualifier"]
     autocomplete_fields = ["cluster"]
 
 
 @admin.register(Document)
-class DocumentAdmin(TabbedTranslationAdmin):
+class DocumentAdmin(OfficeAdminMixin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "language", "published_on", "file_format", "size"]
     list_filter = [
         "kind",
@@ -61,13 +72,17 @@ class DocumentAdmin(TabbedTranslationAdmin):
     autocomplete_fields = ["clusters", "legal_bases"]
     readonly_fields = ["file_format", "file_size"]
 
+    def save_model(self, request, obj, form, change):
+        # The bytes are checked and the fields validated in one place for every door.
+        services.document_save(document=obj)
+
     @admin.display(description=_("size"), ordering="file_size")
     def size(self, document):
         return filesizeformat(document.file_size)
 
 
 @admin.register(Term)
-class TermAdmin(TabbedTranslationAdmin):
+class TermAdmin(OfficeAdminMixin, TabbedTranslationAdmin):
     list_display = ["term", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["term", "other_forms", "definition"]
@@ -75,7 +90,7 @@ class TermAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Question)
-class QuestionAdmin(TabbedTranslationAdmin):
+class QuestionAdmin(OfficeAdminMixin, TabbedTranslationAdmin):
     list_display = ["question", "order"]
     list_editable = ["order"]
     search_fields = ["question", "answer"]

@@ -7,4 +7,7 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory, documents and glossary")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from core.public_content import declare_content
+
+        # Actors, documents, the glossary (its links in running text too) and the FAQ.
+        declare_content(*self.get_models())

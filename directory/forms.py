@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster
+from core.forms import CleanInputMixin
 
 from .models import County, Document, OrganisationKind
 
@@ -24,7 +25,7 @@ class ClusterFilterField(forms.ModelChoiceField):
         )
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(CleanInputMixin, forms.Form):
     cluster = ClusterFilterField()
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=_any(_("All kinds"), OrganisationKind.choices)
@@ -34,7 +35,7 @@ class OrganisationFilterForm(forms.Form):
     )
 
 
-class DocumentFilterForm(forms.Form):
+class DocumentFilterForm(CleanInputMixin, forms.Form):
     q = forms.CharField(label=_("Title contains"), required=False, max_length=100)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=_any(_("All kinds"), Document.Kind.choices)

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 
 from clusters.models import Cluster
-from core.persian import normalize, to_ascii_digits
+from core.persian import normalize
+from core.resources import CleanImportMixin, CleanTextWidget, IdentifierWidget
 
 from .models import County, Organisation, OrganisationKind
 
@@ -86,18 +87,6 @@ class StrictBooleanWidget(widgets.Widget):
         return "1" if value else "0"
 
 
-class DigitsWidget(widgets.CharWidget):
-    """Phone numbers typed with Persian or Arabic digits are stored with ASCII digits."""
-
-    def clean(self, value, row=None, **kwargs):
-        return to_ascii_digits(_text(value))
-
-
-class PlainTextWidget(widgets.CharWidget):
-    def clean(self, value, row=None, **kwargs):
-        return _text(value)
-
-
 def _choice_field(name, choices, message):
     return fields.Field(
         attribute=name, column_name=name, widget=LabelledChoiceWidget(choices, message)
@@ -118,14 +107,14 @@ TEXT_COLUMNS = [
 ]
 
 
-class OrganisationResource(resources.ModelResource):
+class OrganisationResource(CleanImportMixin, resources.ModelResource):
     cluster = fields.Field(attribute="cluster", column_name="cluster", widget=ClusterWidget())
     kind = _choice_field("kind", OrganisationKind, gettext_lazy("Unknown kind “%(value)s”."))
     county = _choice_field("county", County, gettext_lazy("Unknown county “%(value)s”."))
     publish_contact = fields.Field(
         attribute="publish_contact", column_name="publish_contact", widget=StrictBooleanWidget()
     )
-    phone = fields.Field(attribute="phone", column_name="phone", widget=DigitsWidget())
+    phone = fields.Field(attribute="phone", column_name="phone", widget=IdentifierWidget())
 
     class Meta:
         model = Organisation
@@ -136,10 +125,17 @@ class OrganisationResource(resources.ModelResource):
         use_transactions = True
         clean_model_instances = True
 
+    def import_data(self, dataset, **kwargs):
+        """Every row is checked, and one bad row means nothing of the file is written, however
+        the import is called (the admin's preview and confirmation, the service, a shell)."""
+        kwargs.update(use_transactions=True, rollback_on_validation_errors=True)
+        return super().import_data(dataset, **kwargs)
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         for name in TEXT_COLUMNS:
-            self.fields[name].widget = PlainTextWidget()
+            identifier = name in ("email", "website")
+            self.fields[name].widget = IdentifierWidget() if identifier else CleanTextWidget()
 
     def get_instance(self, instance_loader, row):
         try:

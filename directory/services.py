@@ -14,6 +14,15 @@ from .models import Document
 from .resources import OrganisationResource
 
 
+def document_save(*, document: Document) -> Document:
+    """Check the file's bytes and the fields, then store; nothing is written if either fails.
+    The admin saves through this; relations are set by the caller."""
+    # clean() sets the format and size from the bytes; the field checks run before it.
+    document.full_clean(exclude=["file_format", "file_size"])
+    document.save()
+    return document
+
+
 @transaction.atomic
 def document_create(
     *,
@@ -39,16 +48,14 @@ def document_create(
         published_on=published_on,
         file=file,
     )
-    # clean() sets the format and size from the bytes; the field checks run before it.
-    document.full_clean(exclude=["file_format", "file_size"])
-    document.save()
+    document_save(document=document)
     document.clusters.set(clusters)
     document.legal_bases.set(legal_bases)
     return document
 
 
-def organisations_import(*, dataset: tablib.Dataset, dry_run: bool) -> Result:
-    """Import a directory file: every row is checked, and one bad row means nothing is saved."""
-    return OrganisationResource().import_data(
-        dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=True
-    )
+def organisations_import(*, dataset: tablib.Dataset, dry_run: bool, **options) -> Result:
+    """Import a directory file: every row is checked, and one bad row means nothing is saved
+    (`OrganisationResource.import_data`). `options` are django-import-export's (user,
+    file_name...), as the admin passes them."""
+    return OrganisationResource().import_data(dataset, dry_run=dry_run, **options)

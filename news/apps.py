@@ -9,6 +9,14 @@ class NewsConfig(AppConfig):
     def ready(self):
         import reversion
 
+        from core.public_content import declare_content, declare_scheduled_moments
+
+        from .schedule import publish_moments
+
+        declare_content(*self.get_models())
+        # A scheduled post goes live with no write: the pages change at its publish time.
+        declare_scheduled_moments("news-publish-times", publish_moments)
+
         # After modeltranslation has added title_fa/title_en…, so history keeps every language
         # (registering in models.py kept only the base columns). The admin's VersionAdmin may
         # have registered them already, with the same follow; services need it either way.

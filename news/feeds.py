@@ -4,14 +4,32 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from core.persian import to_gregorian
+from core.persian import active_language, format_date, local_datetime
 from core.sanitize import sanitize_html
 
 from .models import Category, Post
 
 FEED_LENGTH = 20
+
+
+def event_summary(post) -> str:
+    """'When: 23 Azar 1405, 09:00 to 12:00. Where: …', for readers of a feed."""
+    language = active_language()
+    when = format_date(post.event_start, language, with_time=True)
+    if post.event_end:
+        when = _("%(start)s to %(end)s") % {
+            "start": when,
+            "end": format_date(post.event_end, language, with_time=True),
+        }
+    text = _("When: %(when)s.") % {"when": when}
+    if post.is_event and post.event_is_past:
+        text = _("Past event.") + " " + text
+    if post.event_place:
+        text += " " + _("Where: %(place)s.") % {"place": post.event_place}
+    return text
 
 
 class PostRssFeed(Feed):
@@ -41,13 +59,16 @@ class PostRssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return sanitize_html(item.body)
+        body = sanitize_html(item.body)
+        if not item.is_event:
+            return body
+        return format_html("<p>{}</p>", event_summary(item)) + body
 
     def item_pubdate(self, item):
-        return to_gregorian(item.publish_at)
+        return local_datetime(item.publish_at)
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return local_datetime(item.updated_at)
 
     def item_categories(self, item):
         return [item.category.name] if item.category else []

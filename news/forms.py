@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import CleanInputMixin
 from core.persian import format_date
 
 from .models import Post
@@ -12,11 +13,11 @@ def edit_token(post: Post) -> str:
     return post.updated_at.isoformat() if post.pk and post.updated_at else ""
 
 
-class PostAdminForm(forms.ModelForm):
+class PostAdminForm(CleanInputMixin, forms.ModelForm):
     """Used through PostAdmin, which supplies the model and the fields."""
 
     # The version the editor started from; compared with the stored one before saving.
-    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    edit_token = forms.CharField(label=_("edit token"), widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

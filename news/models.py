@@ -12,10 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 from clusters.models import Cluster, LegalBasis
+from core.collation import by_name
 from core.fields import JalaliDateTimeField
-from core.persian import to_jalali
+from core.persian import to_gregorian, to_jalali
 from core.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
 
+from . import choices
 from .querysets import EVENT_OVER_AT, PostQuerySet
 from .validators import validate_image, validate_pdf
 
@@ -34,22 +36,15 @@ class Category(models.Model):
     class Meta:
         verbose_name = _("category")
         verbose_name_plural = _("categories")
-        ordering = ["order", "name"]
+        ordering = ["order", by_name("name")]
 
     def __str__(self):
         return self.name
 
 
 class Post(models.Model):
-    class Kind(models.TextChoices):
-        NEWS = "news", _("News")
-        EVENT = "event", _("Event")
-        ANNOUNCEMENT = "announcement", _("Announcement")
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        PUBLISHED = "published", _("Published")
-        UNPUBLISHED = "unpublished", _("Unpublished")
+    Kind = choices.Kind
+    Status = choices.Status
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
     title = models.CharField(_("title"), max_length=300)
@@ -107,8 +102,8 @@ class Post(models.Model):
         related_name="posts",
         verbose_name=_("author"),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_at = JalaliDateTimeField(_("created at"), auto_now_add=True)
+    updated_at = JalaliDateTimeField(_("updated at"), auto_now=True)
 
     objects = PostQuerySet.as_manager()
 
@@ -146,6 +141,17 @@ class Post(models.Model):
     @property
     def is_visible(self) -> bool:
         return self.status == self.Status.PUBLISHED and not self.is_scheduled
+
+    @property
+    def is_event(self) -> bool:
+        return self.kind == self.Kind.EVENT and self.event_start is not None
+
+    @property
+    def event_is_past(self) -> bool:
+        """Over: its end has passed, or its start when it has no end (as EVENT_OVER_AT)."""
+        if not self.is_event:
+            return False
+        return to_gregorian(self.event_end or self.event_start) < timezone.now()
 
     def clean(self):
         errors = {}

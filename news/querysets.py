@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from core.persian import to_jalali
 
+from .choices import Kind, Status
+
 
 def jalali_month_span(year: int, month: int | None = None) -> tuple[datetime.datetime, ...]:
     """[start, end) in local time of a Jalali year, or of one month of it.
@@ -37,15 +39,11 @@ class PostQuerySet(models.QuerySet):
         A scheduled post is simply a published one with a future time, so it appears on time
         without any background job.
         """
-        from .models import Post
-
-        return self.filter(status=Post.Status.PUBLISHED, publish_at__lte=timezone.now())
+        return self.filter(status=Status.PUBLISHED, publish_at__lte=timezone.now())
 
     def scheduled(self):
         """Published but waiting for their time, soonest first."""
-        from .models import Post
-
-        return self.filter(status=Post.Status.PUBLISHED, publish_at__gt=timezone.now()).order_by(
+        return self.filter(status=Status.PUBLISHED, publish_at__gt=timezone.now()).order_by(
             "publish_at"
         )
 
@@ -62,9 +60,7 @@ class PostQuerySet(models.QuerySet):
         return self.filter(kind=kind)
 
     def events(self):
-        from .models import Post
-
-        return self.published().of_kind(Post.Kind.EVENT)
+        return self.published().of_kind(Kind.EVENT)
 
     def upcoming_events(self):
         """Published events that have not ended yet, soonest first."""
@@ -111,11 +107,9 @@ class PostQuerySet(models.QuerySet):
 
     def related_to(self, post):
         """Other published posts that share a cluster with this one."""
-        from .models import Post
-
         # EXISTS rather than JOIN + DISTINCT: the newest posts are walked by the publish-time
         # index and each is checked once, instead of de-duplicating every post of the clusters.
-        shares_a_cluster = Post.clusters.through.objects.filter(
+        shares_a_cluster = self.model.clusters.through.objects.filter(
             post_id=models.OuterRef("pk"),
             cluster_id__in=post.clusters.values("pk"),
         )

@@ -1,8 +1,11 @@
+import datetime
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
@@ -10,6 +13,7 @@ from django.views.generic import DetailView, ListView
 from core.content_cache import cached_for_generation, cached_object_or_404
 from core.persian import active_language, jalali_month_label, localize_digits
 
+from . import ical
 from .models import Category, Post
 
 
@@ -174,3 +178,21 @@ class PostPreviewView(PostDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)
+
+
+# Upcoming events and those of the past year: what a subscribed calendar still shows.
+CALENDAR_PAST_DAYS = 365
+CALENDAR_LENGTH = 200
+
+
+def event_calendar(request, pk):
+    """/news/<pk>/event.ics: one published event as an iCalendar file; anything else is a 404."""
+    post = get_object_or_404(Post.objects.events(), pk=pk)
+    return ical.event_file(post, request)
+
+
+def events_calendar(request):
+    """/news/events/calendar.ics: the events of the active language, to subscribe to."""
+    since = timezone.now() - datetime.timedelta(days=CALENDAR_PAST_DAYS)
+    posts = Post.objects.events().filter(event_start__gte=since).order_by("event_start", "pk")
+    return ical.events_feed(posts[:CALENDAR_LENGTH], request)

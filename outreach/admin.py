@@ -1,13 +1,16 @@
 from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+
+from core.admin_base import OfficeAdminMixin
+from core.admin_filters import JalaliMonthListFilter
+from core.translation_admin import TabbedTranslationAdmin
 
 from . import services
 from .models import Delivery, FeedbackPage, Inquiry, PageFeedback, SiteNotice, Subscriber
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(OfficeAdminMixin, admin.ModelAdmin):
     """Records written by the public or by the sender: staff read them, nobody edits them."""
 
     def has_add_permission(self, request):
@@ -18,10 +21,10 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Inquiry)
-class InquiryAdmin(admin.ModelAdmin):
+class InquiryAdmin(OfficeAdminMixin, admin.ModelAdmin):
     # Personal data: only staff with the "view inquiry" permission reach these pages.
     list_display = ["reference", "kind", "cluster", "status", "created_at", "language"]
-    list_filter = ["status", "kind", "cluster", "language"]
+    list_filter = ["status", ("created_at", JalaliMonthListFilter), "kind", "cluster", "language"]
     search_fields = ["reference", "name", "organisation", "email"]
     list_select_related = ["cluster"]
     readonly_fields = [
@@ -64,7 +67,7 @@ class InquiryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Subscriber)
-class SubscriberAdmin(admin.ModelAdmin):
+class SubscriberAdmin(OfficeAdminMixin, admin.ModelAdmin):
     list_display = ["email", "status", "all_news", "language", "created_at", "confirmed_at"]
     list_filter = ["status", "all_news", "language", "clusters"]
     search_fields = ["email"]
@@ -81,7 +84,7 @@ class SubscriberAdmin(admin.ModelAdmin):
 @admin.register(Delivery)
 class DeliveryAdmin(ReadOnlyAdmin):
     list_display = ["post", "subscriber", "status", "attempts", "sent_at", "last_error"]
-    list_filter = ["status"]
+    list_filter = ["status", ("sent_at", JalaliMonthListFilter)]
     search_fields = ["post__title", "subscriber__email"]
     list_select_related = ["post", "subscriber"]
 
@@ -89,7 +92,7 @@ class DeliveryAdmin(ReadOnlyAdmin):
 @admin.register(PageFeedback)
 class PageFeedbackAdmin(ReadOnlyAdmin):
     list_display = ["path", "language", "useful", "comment", "created_at"]
-    list_filter = ["useful", "language"]
+    list_filter = ["useful", ("created_at", JalaliMonthListFilter), "language"]
     search_fields = ["path", "comment"]
 
 
@@ -112,7 +115,7 @@ class FeedbackPageAdmin(ReadOnlyAdmin):
 
 
 @admin.register(SiteNotice)
-class SiteNoticeAdmin(TabbedTranslationAdmin):
+class SiteNoticeAdmin(OfficeAdminMixin, TabbedTranslationAdmin):
     list_display = ["text", "level", "is_active", "starts_at", "ends_at"]
-    list_filter = ["is_active", "level"]
+    list_filter = ["is_active", ("starts_at", JalaliMonthListFilter), "level"]
     search_fields = ["text"]

@@ -1,7 +1,8 @@
-"""Keeping robots out without a third-party service: honeypot, fill time, rate limit.
+"""Keeping robots out without a third-party service: honeypot, fill time, rate limits.
 
-Nothing here lives in process memory: the fill time travels signed in the form, and the rate
-limit counts rows in the database, so every worker and host agrees.
+Nothing here lives in process memory: the fill time travels signed in the form, the limit per
+client counts rows in the database, and the site-wide cap counts in the shared cache, so every
+worker and host agrees.
 """
 
 import datetime
@@ -10,9 +11,12 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+from core.forms import CleanInputMixin
 
 _SALT = "outreach.form-started"
 
@@ -45,7 +49,42 @@ def over_rate_limit(queryset) -> bool:
     return queryset.count() >= settings.OUTREACH_RATE_LIMIT["count"]
 
 
-class ProtectedForm(forms.Form):
+def seconds_until_allowed(queryset, field: str, *, now=None) -> int:
+    """Seconds until the oldest of the client's counted rows leaves the window (for
+    Retry-After); `queryset` holds the client's rows inside the window, `field` names the time
+    they were counted by."""
+    now = now or timezone.now()
+    window = settings.OUTREACH_RATE_LIMIT["window_seconds"]
+    oldest = queryset.order_by(field).values_list(field, flat=True).first()
+    if oldest is None:
+        return 1
+    oldest = oldest.togregorian() if hasattr(oldest, "togregorian") else oldest
+    return max(1, int(window - (now - oldest).total_seconds()) + 1)
+
+
+def over_site_cap(kind: str, *, now: float | None = None) -> int | None:
+    """Count one submission of `kind` ("inquiry", "feedback", "subscriber") towards the
+    site-wide cap of the current minute; return the seconds until the next minute when the cap
+    (`OUTREACH_SITE_CAP_PER_MINUTE[kind]`) is already reached, else None.
+
+    Many clients together (a botnet, or one client with many addresses) cannot then write more
+    than the cap a minute into the database. The count lives in the shared cache; a cache
+    that cannot be reached lets the submission through (the per-client limit still holds).
+    """
+    now = time.time() if now is None else now
+    minute = int(now // 60)
+    key = f"outreach:site-cap:{kind}:{minute}"
+    try:
+        cache.add(key, 0, timeout=120)
+        count = cache.incr(key)
+    except Exception:
+        return None
+    if count > settings.OUTREACH_SITE_CAP_PER_MINUTE[kind]:
+        return max(1, 60 - int(now % 60))
+    return None
+
+
+class ProtectedForm(CleanInputMixin, forms.Form):
     """Base for public forms: a field robots fill and people never see, and a signed stamp."""
 
     # Named like a field robots love to fill; hidden by CSS (outreach.css), not by type=hidden.

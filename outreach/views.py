@@ -14,29 +14,55 @@ from clusters.models import Cluster
 from . import services
 from .forms import FeedbackForm, InquiryForm, SubscribeForm
 from .models import Inquiry, PageFeedback, Subscriber
-from .spam import client_key, over_rate_limit, rate_limit_since
+from .spam import (
+    client_key,
+    over_rate_limit,
+    over_site_cap,
+    rate_limit_since,
+    seconds_until_allowed,
+)
 
 SESSION_REFERENCE = "outreach_inquiry_reference"
 RATE_LIMITED = _("Too many submissions from your connection. Please try again in an hour.")
+SITE_BUSY = _(
+    "The office is receiving very many submissions right now. Please try again in a minute."
+)
 
 
 class RateLimitedFormView(FormView):
-    """A public form that refuses a client's submissions beyond the limit (counted in the DB)."""
+    """A public form that refuses, with 429 and Retry-After, a client's submissions beyond its
+    limit (counted in the database) and everyone's beyond the site-wide cap per minute."""
+
+    # Names the form's count in OUTREACH_SITE_CAP_PER_MINUTE.
+    cap_kind = ""
+    # The time field the client's recent rows are counted by.
+    window_field = "created_at"
 
     def recent_from_client(self, key):
         raise NotImplementedError
 
     def form_valid(self, form):
         self.client_key = client_key(self.request)
-        if over_rate_limit(self.recent_from_client(self.client_key)):
-            form.add_error(None, RATE_LIMITED)
-            return self.form_invalid(form)
+        recent = self.recent_from_client(self.client_key)
+        if over_rate_limit(recent):
+            return self.refuse(form, RATE_LIMITED, seconds_until_allowed(recent, self.window_field))
+        retry_after = over_site_cap(self.cap_kind)
+        if retry_after is not None:
+            return self.refuse(form, SITE_BUSY, retry_after)
         return self.submit(form)
+
+    def refuse(self, form, message, retry_after: int):
+        form.add_error(None, message)
+        response = self.form_invalid(form)
+        response.status_code = 429
+        response["Retry-After"] = str(retry_after)
+        return response
 
 
 class InquiryCreateView(RateLimitedFormView):
     template_name = "outreach/inquiry_form.html"
     form_class = InquiryForm
+    cap_kind = "inquiry"
 
     def get_initial(self):
         # A cluster page's "contact the office" link preselects its cluster: ?cluster=<slug>.
@@ -78,6 +104,8 @@ class InquirySentView(TemplateView):
 class SubscribeView(RateLimitedFormView):
     template_name = "outreach/subscribe_form.html"
     form_class = SubscribeForm
+    cap_kind = "subscriber"
+    window_field = "confirmation_sent_at"
 
     def recent_from_client(self, key):
         return Subscriber.objects.requested_by(key, since=rate_limit_since())
@@ -125,6 +153,7 @@ class UnsubscribeView(TemplateView):
 class FeedbackView(RateLimitedFormView):
     template_name = "outreach/feedback_form.html"
     form_class = FeedbackForm
+    cap_kind = "feedback"
     http_method_names = ["post"]
 
     def recent_from_client(self, key):

@@ -7,7 +7,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
-from django.utils.translation import gettext_lazy as _
 
 from carpets.models import Indicator
 from clusters.models import Cluster, InfoPage, LegalBasis
@@ -128,18 +127,6 @@ INDEXED = {
     Document: _library_document,
     Term: _term,
     Question: _question,
-}
-
-KIND_LABELS = {
-    "cluster": _("Cluster"),
-    "page": _("Page"),
-    "legal-basis": _("Legal basis"),
-    "indicator": _("Carpet figure"),
-    "post": _("News"),
-    "organisation": _("Organisation"),
-    "document": _("Document"),
-    "term": _("Glossary"),
-    "question": _("Question"),
 }
 
 

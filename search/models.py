@@ -4,6 +4,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import JalaliDateTimeField
+
+from .kinds import KIND_LABELS
+
 
 class SearchDocument(models.Model):
     """What the search reads: the title and text of one page in one language.
@@ -22,7 +26,7 @@ class SearchDocument(models.Model):
     url = models.CharField(_("address"), max_length=400)
     folded = models.TextField()
     weight = models.PositiveSmallIntegerField(default=1)
-    visible_from = models.DateTimeField(null=True, blank=True)
+    visible_from = JalaliDateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("search document")
@@ -38,6 +42,4 @@ class SearchDocument(models.Model):
         return self.title
 
     def get_kind_label(self):
-        from .index import KIND_LABELS
-
         return KIND_LABELS.get(self.kind, self.kind)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core.collation import by_name
 from core.persian import normalize, variant_pattern
 
 from .models import SearchDocument
@@ -25,6 +26,8 @@ class Hit:
     document: SearchDocument
     title: SafeString
     snippet: SafeString
+    # The post itself when the hit is an event, so the result shows when and where it happens.
+    event: object = None
 
 
 def terms_of(query: str) -> list[str]:
@@ -43,7 +46,7 @@ def matching_documents(terms: list[str], language: str):
         every_term &= Q(folded__contains=term)
     if connection.vendor == "postgresql":
         return _ranked_on_postgresql(documents, every_term, terms)
-    return documents.filter(every_term).order_by("-weight", "-visible_from", "title")
+    return documents.filter(every_term).order_by("-weight", "-visible_from", by_name("title"))
 
 
 def _ranked_on_postgresql(documents, every_term, terms):
@@ -66,7 +69,7 @@ def _ranked_on_postgresql(documents, every_term, terms):
         ),
         similarity=TrigramWordSimilarity(Value(phrase), "folded"),
         score=F("rank") + F("similarity") + F("weight") * Value(0.1, FloatField()),
-    ).order_by("-score", "-visible_from", "title")
+    ).order_by("-score", "-visible_from", by_name("title"))
     exact = ranked.filter(every_term)
     if exact.exists():
         return exact

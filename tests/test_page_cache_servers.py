@@ -6,6 +6,7 @@ PostgreSQL. Run locally with DATABASE_URL=postgres://postgres@127.0.0.1:5432/por
 """
 
 import datetime
+import http.cookiejar
 import os
 import re
 import shutil
@@ -15,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -26,9 +28,13 @@ from django.utils import timezone
 
 from clusters.models import Cluster
 from news.models import Post
+from outreach.models import Inquiry, PageFeedback, Subscriber
+from tests.outreach.forms import feedback_data, inquiry_data, subscribe_data
+from tests.smtp import SmtpServer
 
 REDIS_URL = "redis://127.0.0.1:6379/13"
 PORTS = (8191, 8192)
+SERVER_SECRET_KEY = "two-servers-test-" + "k" * 40
 
 
 def _redis_reachable() -> bool:
@@ -79,13 +85,22 @@ def shared_cache(settings):
 
 
 @pytest.fixture(scope="module")
-def server_ports(django_db_setup, tmp_path_factory):
-    """Two gunicorn processes, started once for the module, on the test database."""
+def smtp_server():
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def server_ports(django_db_setup, tmp_path_factory, smtp_server):
+    """Two gunicorn processes, started once for the module, on the test database, sending
+    mail to a local SMTP server."""
     database = settings.DATABASES["default"]
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cluster_portal.settings.prod",
-        "DJANGO_SECRET_KEY": "two-servers-test-" + "k" * 40,
+        "DJANGO_SECRET_KEY": SERVER_SECRET_KEY,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DJANGO_SECURE_COOKIES": "false",
@@ -93,6 +108,7 @@ def server_ports(django_db_setup, tmp_path_factory):
         "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
         f"{database['NAME']}",
         "REDIS_URL": REDIS_URL,
+        "DJANGO_EMAIL_URL": f"smtp://127.0.0.1:{smtp_server.port}",
         "DJANGO_CACHE_PREFIX": "portal",
         "DJANGO_STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
         "DJANGO_LOG_LEVEL": "WARNING",
@@ -193,6 +209,48 @@ def test_a_scheduled_post_appears_on_both_servers_when_its_time_passes(servers, 
         time.sleep(0.25)
     assert "خبر زمان‌دار" in fetch(second, "/news/", cookie)[0]
     assert "خبر زمان‌دار" in fetch(first, "/news/", cookie)[0]
+
+
+def post_form(port: int, path: str, data: dict) -> int:
+    """Send a public form as a browser would: open its page first for the CSRF cookie and
+    token (the feedback form, on every page, needs none), then post it."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(_NoRedirect, urllib.request.HTTPCookieProcessor(jar))
+    if path.endswith(("/contact/", "/alerts/")):
+        with opener.open(f"http://127.0.0.1:{port}{path}", timeout=20) as page:
+            html = page.read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        data = {**data, "csrfmiddlewaretoken": token}
+    body = urllib.parse.urlencode(data, doseq=True).encode()
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=body)
+    try:
+        with opener.open(request, timeout=20) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def test_a_vote_an_inquiry_and_a_sign_up_leave_both_servers_pages_warm(servers, settings):
+    # The forms' signed "served at" stamp is made with the servers' key.
+    settings.SECRET_KEY = SERVER_SECRET_KEY
+    first, second = servers
+    pages = ("/", "/clusters/zinc/", "/news/", "/carpets/")
+    for port in servers:
+        for path in pages:
+            fetch(port, path)
+    assert post_form(first, "/feedback/", feedback_data()) == 302
+    assert post_form(second, "/contact/", inquiry_data()) == 302
+    assert post_form(first, "/alerts/", subscribe_data("reader@example.org")) == 302
+    assert PageFeedback.objects.count() == Inquiry.objects.count() == Subscriber.objects.count()
+    assert Inquiry.objects.count() == 1
+    for port in servers:
+        for path in pages:
+            assert fetch(port, path)[1] == "hit", (port, path)
 
 
 def test_static_files_are_hashed_compressed_and_cached_for_a_year(servers):

@@ -25,7 +25,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from cluster_portal.management.commands.bench_data import Generated, generate, sized
+from bench.data import Generated, generate, sized
 from core.content_cache import local_values
 
 # Marked so pytest-django creates the test database, which the module fixture fills itself.
@@ -79,6 +79,9 @@ CASES = [
     page("healthz", "healthz"),
     page("readyz", "readyz"),
     page("robots", "robots-txt"),
+    page("favicon", "favicon"),
+    page("apple-touch-icon", "apple-touch-icon"),
+    page("web-manifest", "web-manifest"),
     page("sitemap", "sitemap"),
     # Clusters programme.
     page("about", "clusters:about"),
@@ -121,6 +124,8 @@ CASES = [
     page("post", "news:post-detail", pk=lambda d: d.post.pk, slug=lambda d: d.post.slug),
     page("post-en", "news:post-detail", lambda d: f"/en/news/{d.post.pk}/{d.post.slug}/"),
     page("event", "news:post-detail", pk=lambda d: d.event.pk, slug=lambda d: d.event.slug),
+    page("event-ics", "news:event-calendar", pk=lambda d: d.event.pk),
+    page("events-ics", "news:events-calendar"),
     page("feed-rss", "news:feed-rss"),
     page("feed-atom", "news:feed-atom"),
     page("category-rss", "news:category-feed-rss", category=lambda d: d.category.slug),

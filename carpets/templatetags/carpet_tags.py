@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from carpets import downloads
+from carpets.checks import with_warnings
 from carpets.models import Observation
 from core.persian import iso_datetime
 from core.seo import office_reference
@@ -22,7 +23,7 @@ def cluster_figures(cluster, limit=20):
         .filter(indicator__cluster=cluster)
         .order_by("indicator__order", "indicator__pk")[:limit]
     )
-    return {"observations": observations, "cluster": cluster}
+    return {"observations": with_warnings(observations), "cluster": cluster}
 
 
 @register.simple_tag(takes_context=True)

@@ -166,6 +166,11 @@ SCHEMAS = {
             **texts("source_name", "source_publisher"),
             **_date_columns("source_published_on"),
             "source_url": STRING,
+            "failing_checks": {
+                **STRING,
+                "description": "The failed consistency checks that question this value: their "
+                '`check` keys (see /api/checks/), separated by "; "; empty when none.',
+            },
             "source_api_url": {**URI, "description": "The source in this API."},
             **HARVEST,
         },

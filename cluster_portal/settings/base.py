@@ -31,12 +31,13 @@ DJANGO_APPS = [
 THIRD_PARTY_APPS = [
     "django_jalali",
     "django_prose_editor",
-    "sorl.thumbnail",
+    # Third-party apps under Persian names in the admin (cluster_portal/third_party_apps.py).
+    "cluster_portal.third_party_apps.PortalThumbnailConfig",
     "reversion",
     "import_export",
-    "axes",
+    "cluster_portal.third_party_apps.AxesConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "cluster_portal.third_party_apps.OTPTOTPConfig",
 ]
 LOCAL_APPS = [
     "core",
@@ -201,6 +202,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Backups (docs/deploy.md): the operator's key file that signs archives and checks them on
+# restore (never put in an archive), and the public key file archives are encrypted to.
+PORTAL_BACKUP_KEY_FILE = env("DJANGO_BACKUP_KEY_FILE", default="")
+PORTAL_BACKUP_ENCRYPT_TO = env("DJANGO_BACKUP_ENCRYPT_TO", default="")
+
 # The admin lives where the office chooses (a less guessable path keeps scanners' noise down).
 PORTAL_ADMIN_PATH = env("DJANGO_ADMIN_PATH", default="admin/").strip("/") + "/"
 
@@ -286,6 +292,9 @@ OUTREACH_INQUIRY_RETENTION_DAYS = env.int("DJANGO_INQUIRY_RETENTION_DAYS", defau
 OUTREACH_MIN_FILL_SECONDS = 3
 OUTREACH_FORM_MAX_AGE_SECONDS = 60 * 60 * 2
 OUTREACH_RATE_LIMIT = {"count": 5, "window_seconds": 60 * 60}
+# Submissions a minute from everyone together, beyond which each form answers 429: far above
+# what the office receives (a few a day), far below what would slow the database.
+OUTREACH_SITE_CAP_PER_MINUTE = {"inquiry": 60, "subscriber": 60, "feedback": 600}
 OUTREACH_ALERT_MAX_ATTEMPTS = 5
 # Posts older than this when the sender first sees them are not mailed (a new installation).
 OUTREACH_ALERT_MAX_POST_AGE_DAYS = 7

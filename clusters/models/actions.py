@@ -6,8 +6,6 @@ from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
-from .clusters import Cluster
-
 
 class JointActionQuerySet(models.QuerySet):
     def with_latest_actual(self):
@@ -35,7 +33,10 @@ class JointAction(models.Model):
         STOPPED = "stopped", _("Stopped")
 
     cluster = models.ForeignKey(
-        Cluster, on_delete=models.CASCADE, related_name="actions", verbose_name=_("cluster")
+        "clusters.Cluster",
+        on_delete=models.CASCADE,
+        related_name="actions",
+        verbose_name=_("cluster"),
     )
     parent = models.ForeignKey(
         "self",

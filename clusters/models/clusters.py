@@ -6,12 +6,16 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import by_name
+
+from .actions import JointAction
+from .projects import DevelopmentProject, ProjectPhase
+from .rankings import PriorityRanking, RankedCluster
+
 
 class ClusterQuerySet(models.QuerySet):
     def ranked(self, ranking=None):
         """Clusters of a ranking edition (the current one by default), best rank first."""
-        from .rankings import PriorityRanking
-
         ranking = ranking or PriorityRanking.objects.current()
         if ranking is None:
             return self.none()
@@ -27,10 +31,6 @@ class ClusterQuerySet(models.QuerySet):
         The phase reached is the furthest UNIDO phase reported as in progress or completed, so a
         cluster whose project has no reported phase has None: "not yet reported", never a guess.
         """
-        from .actions import JointAction
-        from .projects import DevelopmentProject, ProjectPhase
-        from .rankings import RankedCluster
-
         rank = RankedCluster.objects.filter(cluster=OuterRef("pk"), ranking__is_current=True)
         reached = ProjectPhase.objects.filter(
             project__cluster=OuterRef("pk"),
@@ -49,7 +49,7 @@ class ClusterQuerySet(models.QuerySet):
             phase_reached=Subquery(reached.values("phase")[:1]),
             phase_reached_status=Subquery(reached.values("status")[:1]),
             agent_selection=Subquery(agent.values("agent_selection")[:1]),
-        ).order_by(models.F("rank").asc(nulls_last=True), "name")
+        ).order_by(models.F("rank").asc(nulls_last=True), by_name("name"))
 
 
 class Cluster(models.Model):
@@ -75,7 +75,7 @@ class Cluster(models.Model):
     class Meta:
         verbose_name = _("cluster")
         verbose_name_plural = _("clusters")
-        ordering = ["name"]
+        ordering = [by_name("name")]
 
     def __str__(self):
         return self.name
@@ -86,20 +86,14 @@ class Cluster(models.Model):
     # Labels of the values `with_programme_status()` annotates.
     @property
     def phase_reached_label(self):
-        from .projects import ProjectPhase
-
         return ProjectPhase.Phase(self.phase_reached).label
 
     @property
     def phase_reached_status_label(self):
-        from .projects import ProjectPhase
-
         return ProjectPhase.Status(self.phase_reached_status).label
 
     @property
     def agent_selection_label(self):
-        from .projects import DevelopmentProject
-
         if not self.agent_selection:
             return ""
         return DevelopmentProject.AgentSelection(self.agent_selection).label

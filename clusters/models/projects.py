@@ -7,8 +7,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
-from .clusters import Cluster
-
 
 def add_jalali_years(date: jdatetime.date, years: int) -> jdatetime.date:
     """The same Jalali day `years` later; 30 Esfand of a leap year falls back to the 29th."""
@@ -32,7 +30,10 @@ class DevelopmentProject(models.Model):
         CONTRACTED = "contracted", _("Contract signed")
 
     cluster = models.OneToOneField(
-        Cluster, on_delete=models.CASCADE, related_name="project", verbose_name=_("cluster")
+        "clusters.Cluster",
+        on_delete=models.CASCADE,
+        related_name="project",
+        verbose_name=_("cluster"),
     )
     agent_selection = models.CharField(
         _("development agent selection"),
@@ -88,6 +89,31 @@ class DevelopmentProject(models.Model):
     def governance_in_order(self):
         """Both governance bodies, each with its reported row or None."""
         return _each_choice(GovernanceBody.Kind, self.governance.all(), "kind")
+
+    def unreported_fields(self) -> list[str]:
+        """The names of the facts the office has not reported yet, in the page's order, so the
+        page lists what is known and sums up the rest in one sentence."""
+        missing = [
+            label
+            for label, value in (
+                (_("Development agent"), self.agent_name),
+                (_("Agent's organisation"), self.agent_organization),
+                (_("Agent's team"), self.team.all()),
+                (_("Technical supervisor"), self.technical_supervisor),
+                (_("Contract start"), self.contract_start),
+                (_("Contract end"), self.contract_ends_on),
+            )
+            if not value
+        ]
+        return missing + [kind.label for kind, body in self.governance_in_order() if not body]
+
+    def phases_reported(self):
+        """(choice, row) of the phases with a reported row, in the cycle's order."""
+        return [(choice, phase) for choice, phase in self.phases_in_order() if phase]
+
+    def phases_unreported(self):
+        """The phase choices that have no reported row yet, in the cycle's order."""
+        return [choice for choice, phase in self.phases_in_order() if not phase]
 
 
 def _each_choice(choices, rows, field):

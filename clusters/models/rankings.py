@@ -7,8 +7,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
-from .clusters import Cluster
-
 # Scores and weights are stored with two decimals; a total within this of the weighted sum agrees.
 SCORE_TOLERANCE = "0.01"
 
@@ -113,7 +111,10 @@ class RankedCluster(models.Model):
         PriorityRanking, on_delete=models.CASCADE, related_name="entries", verbose_name=_("ranking")
     )
     cluster = models.ForeignKey(
-        Cluster, on_delete=models.PROTECT, related_name="rankings", verbose_name=_("cluster")
+        "clusters.Cluster",
+        on_delete=models.PROTECT,
+        related_name="rankings",
+        verbose_name=_("cluster"),
     )
     rank = models.PositiveSmallIntegerField(_("rank"))
     score = models.DecimalField(

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
 from clusters.models import Cluster, LegalBasis
+from core.fields import JalaliDateTimeField
 from core.persian import fold, normalize
 
 from ..validators import FileFormat, validate_document_file, validate_plain_text
@@ -82,8 +83,8 @@ class Document(models.Model):
     )
     # The titles of both languages, folded by `fold`, for a search that ignores spelling.
     title_key = models.TextField(editable=False, default="")
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_at = JalaliDateTimeField(_("created at"), auto_now_add=True)
+    updated_at = JalaliDateTimeField(_("updated at"), auto_now=True)
 
     objects = DocumentQuerySet.as_manager()
 

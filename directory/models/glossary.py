@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.collation import by_name
+
 from ..validators import validate_plain_text
 
 
@@ -30,7 +32,7 @@ class Term(models.Model):
     class Meta:
         verbose_name = _("glossary term")
         verbose_name_plural = _("glossary terms")
-        ordering = ["order", "term"]
+        ordering = ["order", by_name("term")]
 
     def __str__(self):
         return self.term

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster
+from core.collation import by_name
+from core.fields import JalaliDateTimeField
 
 from ..validators import validate_plain_text
 
@@ -38,7 +40,9 @@ class County(models.TextChoices):
 
 class OrganisationQuerySet(models.QuerySet):
     def listed(self):
-        return self.select_related("cluster").order_by("cluster__name", "kind", "name")
+        return self.select_related("cluster").order_by(
+            by_name("cluster__name"), "kind", by_name("name")
+        )
 
     def filtered(self, *, cluster=None, kind="", county=""):
         """The directory's filters; an empty value means "any"."""
@@ -84,15 +88,15 @@ class Organisation(models.Model):
         _("address"), max_length=300, blank=True, validators=[validate_plain_text]
     )
     website = models.URLField(_("website"), blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_at = JalaliDateTimeField(_("created at"), auto_now_add=True)
+    updated_at = JalaliDateTimeField(_("updated at"), auto_now=True)
 
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        ordering = ["name"]
+        ordering = [by_name("name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["cluster", "kind", "name_fa"],

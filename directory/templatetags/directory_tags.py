@@ -7,7 +7,6 @@ import functools
 import re
 
 from django import template
-from django.core.cache import cache
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
@@ -19,19 +18,13 @@ from directory.models.organisations import kind_counts
 
 register = template.Library()
 
-GLOSSARY_CACHE_SECONDS = 300
-
-
-def glossary_cache_key(language: str) -> str:
-    return f"directory:glossary-forms:{language}"
-
 
 def _glossary_forms() -> list[tuple[str, str]]:
-    """[(form, url)] of the active language, longest form first, cached between requests."""
-    key = glossary_cache_key(get_language() or "fa")
-    forms = cache.get(key)
-    if forms is None:
-        forms = sorted(
+    """[(form, url)] of the active language, longest form first, once per content version
+    (a term is content, so editing one moves the version)."""
+    return cached_for_generation(
+        f"directory:glossary-forms:{get_language() or 'fa'}",
+        lambda: sorted(
             (
                 (form, term.get_absolute_url())
                 for term in Term.objects.all()
@@ -39,9 +32,8 @@ def _glossary_forms() -> list[tuple[str, str]]:
             ),
             key=lambda pair: len(pair[0]),
             reverse=True,
-        )
-        cache.set(key, forms, GLOSSARY_CACHE_SECONDS)
-    return forms
+        ),
+    )
 
 
 @functools.lru_cache(maxsize=4)

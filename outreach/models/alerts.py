@@ -2,9 +2,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_jalali.db import models as jmodels
 
 from clusters.models import Cluster
+from core.fields import JalaliDateTimeField
 from news.models import Post
 
 
@@ -46,12 +46,12 @@ class Subscriber(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
     client_key = models.CharField(_("client key"), max_length=64, blank=True, editable=False)
-    created_at = jmodels.jDateTimeField(_("created at"), default=timezone.now, editable=False)
-    confirmation_sent_at = jmodels.jDateTimeField(
+    created_at = JalaliDateTimeField(_("created at"), default=timezone.now, editable=False)
+    confirmation_sent_at = JalaliDateTimeField(
         _("confirmation sent at"), null=True, blank=True, editable=False
     )
-    confirmed_at = jmodels.jDateTimeField(_("confirmed at"), null=True, blank=True)
-    unsubscribed_at = jmodels.jDateTimeField(_("unsubscribed at"), null=True, blank=True)
+    confirmed_at = JalaliDateTimeField(_("confirmed at"), null=True, blank=True)
+    unsubscribed_at = JalaliDateTimeField(_("unsubscribed at"), null=True, blank=True)
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -59,6 +59,8 @@ class Subscriber(models.Model):
         verbose_name = _("news alert subscriber")
         verbose_name_plural = _("news alert subscribers")
         ordering = ["-created_at", "-pk"]
+        # The admin's list order: its first page is read from the index, not a sort.
+        indexes = [models.Index(fields=["-created_at", "-id"], name="subscriber_list_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "confirmed", "unsubscribed"]),
@@ -83,7 +85,7 @@ class PostAlert(models.Model):
     post = models.OneToOneField(
         Post, on_delete=models.CASCADE, related_name="alert", verbose_name=_("post")
     )
-    planned_at = jmodels.jDateTimeField(_("planned at"), default=timezone.now)
+    planned_at = JalaliDateTimeField(_("planned at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("post alert")
@@ -130,8 +132,8 @@ class Delivery(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.CharField(_("last error"), max_length=500, blank=True)
-    sent_at = jmodels.jDateTimeField(_("sent at"), null=True, blank=True)
-    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    sent_at = JalaliDateTimeField(_("sent at"), null=True, blank=True)
+    updated_at = JalaliDateTimeField(_("updated at"), default=timezone.now)
 
     objects = DeliveryQuerySet.as_manager()
 
@@ -139,6 +141,7 @@ class Delivery(models.Model):
         verbose_name = _("alert delivery")
         verbose_name_plural = _("alert deliveries")
         ordering = ["-updated_at", "-pk"]
+        indexes = [models.Index(fields=["-updated_at", "-id"], name="delivery_list_idx")]
         constraints = [
             models.UniqueConstraint(fields=["post", "subscriber"], name="one_delivery_per_post"),
             models.CheckConstraint(

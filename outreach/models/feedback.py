@@ -2,8 +2,8 @@ from django.db import models
 from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_jalali.db import models as jmodels
 
+from core.fields import JalaliDateTimeField
 from core.persian import to_gregorian
 
 
@@ -32,7 +32,7 @@ class PageFeedback(models.Model):
     useful = models.BooleanField(_("useful"))
     comment = models.CharField(_("comment"), max_length=500, blank=True)
     client_key = models.CharField(_("client key"), max_length=64, blank=True, editable=False)
-    created_at = jmodels.jDateTimeField(_("received at"), default=timezone.now, editable=False)
+    created_at = JalaliDateTimeField(_("received at"), default=timezone.now, editable=False)
 
     objects = PageFeedbackQuerySet.as_manager()
 
@@ -40,6 +40,7 @@ class PageFeedback(models.Model):
         verbose_name = _("page feedback")
         verbose_name_plural = _("page feedback")
         ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["-created_at", "-id"], name="feedback_list_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(path__startswith="/"), name="feedback_path_is_local"
@@ -83,8 +84,8 @@ class SiteNotice(models.Model):
     )
     level = models.CharField(_("level"), max_length=10, choices=Level.choices, default=Level.INFO)
     is_active = models.BooleanField(_("active"), default=True)
-    starts_at = jmodels.jDateTimeField(_("starts at"))
-    ends_at = jmodels.jDateTimeField(_("ends at"))
+    starts_at = JalaliDateTimeField(_("starts at"))
+    ends_at = JalaliDateTimeField(_("ends at"))
 
     objects = SiteNoticeQuerySet.as_manager()
 

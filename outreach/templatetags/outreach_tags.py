@@ -3,8 +3,8 @@
 from django import template
 from django.utils import timezone
 
-from core.content_cache import site_notices
 from outreach.forms import FeedbackForm
+from outreach.notices import unfinished_notices
 
 register = template.Library()
 
@@ -14,7 +14,7 @@ def site_notice(context):
     """Current notices and the messages of the last action (e.g. "thank you for your feedback")."""
     now = timezone.now()
     return {
-        "notices": [notice for notice in site_notices() if notice.is_showing(now)],
+        "notices": [notice for notice in unfinished_notices() if notice.is_showing(now)],
         "messages": context.get("messages"),
     }
 

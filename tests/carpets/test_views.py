@@ -33,12 +33,17 @@ def test_the_page_shows_both_contradictions(client, content):
 
 
 def test_each_figure_names_its_year_and_source(client, content):
-    table = page_text(client.get("/carpets/")).split('id="figures-title"')[1]
-    table = table.split("</table>", 1)[0]  # the table alone, not the footer's date
+    html = page_text(client.get("/carpets/"))
+    table = html.split('class="full-table"')[1].split("</table>", 1)[0]
     assert table.count("<td>۱۳۹۳</td>") == 17
-    # Every row names its source and the date the source gives (28 Aban 1393).
-    assert table.count("صفحه خوشه\u200cهای صنعتی استان زنجان") == 17
-    assert table.count("۲۸ آبان ۱۳۹۳") == 17
+    # Every row refers to its source, which the notes name once with its date (28 Aban 1393).
+    assert table.count('<a href="#note-1">۱</a>') == 17
+    notes = html.split('id="notes-title"')[1].split("</ol>")[0]
+    assert notes.count("صفحه خوشه\u200cهای صنعتی استان زنجان") == 1
+    assert notes.count("۲۸ آبان ۱۳۹۳") == 1
+    # And every figure of the grouped lists carries the note's number.
+    figures = html.split('class="figure-groups"')[1].split('id="checks-title"')[0]
+    assert figures.count('href="#note-1"') == 17
 
 
 def test_english_page_shows_figures_with_ascii_grouping(client, content):
@@ -49,9 +54,10 @@ def test_english_page_shows_figures_with_ascii_grouping(client, content):
 
 
 def test_each_figure_shows_its_method_note_and_gregorian_years(client, content):
-    html = page_text(client.get("/en/carpets/")).split('id="figures-title"')[1]
-    assert html.count("<td>2014–2015</td>") == 17
-    assert "by rough estimates" in html  # the province output's method note
+    html = page_text(client.get("/en/carpets/"))
+    assert html.split('class="full-table"')[1].count("<td>2014–2015</td>") == 17
+    # The province output's method note, among the notes.
+    assert "by rough estimates" in html.split('id="notes-title"')[1]
 
 
 def test_the_page_shows_the_computed_figures_with_their_formula(client, content):

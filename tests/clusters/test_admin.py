@@ -21,7 +21,11 @@ def admin_url(model, action, *args):
 
 
 def has_jalali_field(model):
-    return any(isinstance(field, jDateField | jDateTimeField) for field in model._meta.fields)
+    """An editable Jalali date or date-time field, which the form shows with a picker."""
+    return any(
+        isinstance(field, jDateField | jDateTimeField) and field.editable
+        for field in model._meta.fields
+    )
 
 
 def assert_persian_admin(html):

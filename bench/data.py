@@ -1,16 +1,18 @@
 """Generate a large synthetic data set for `make bench`: never run it on a real database.
 
-The row builders are plain functions so the query-budget tests (tests/test_query_budget.py)
-build the same kinds of rows at 10 and at 1,000 with `generate(**sized(n))`.
+Run by `bench/run.py` (`generate_data`) in a set-up Django process on the bench's database; it
+is not a management command, so no production installation carries it. The
+row builders are plain functions so the query-budget tests (tests/test_query_budget.py) build
+the same kinds of rows at 10 and at 1,000 with `generate(**sized(n))`.
 """
 
+import argparse
 import datetime
 import random
 from dataclasses import dataclass
 from decimal import Decimal
 
 import jdatetime
-from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
@@ -370,39 +372,27 @@ def make_actions(count, cluster, basis) -> None:
     )
 
 
-class Command(BaseCommand):
-    help = "Fill the database with benchmark data (clusters, posts, indicators with 40 years)."
+COUNTS = {
+    "clusters": 200,
+    "posts": 50_000,
+    "indicators": 100,
+    "years": 40,
+    "sources": 3,
+    "organisations": 500,
+    "documents": 500,
+    "terms": 200,
+    "actions": 50,
+}
 
-    def add_arguments(self, parser):
-        parser.add_argument("--clusters", type=int, default=200)
-        parser.add_argument("--posts", type=int, default=50_000)
-        parser.add_argument("--indicators", type=int, default=100)
-        parser.add_argument("--years", type=int, default=40)
-        parser.add_argument("--sources", type=int, default=3)
-        parser.add_argument("--organisations", type=int, default=500)
-        parser.add_argument("--documents", type=int, default=500)
-        parser.add_argument("--terms", type=int, default=200)
-        parser.add_argument("--actions", type=int, default=50)
-        parser.add_argument("--yes-i-mean-it", action="store_true")
 
-    @transaction.atomic
-    def handle(self, *args, **options):
-        if not options["yes_i_mean_it"]:
-            raise CommandError("This writes thousands of fake rows. Pass --yes-i-mean-it.")
-        generate(
-            **{
-                name: options[name]
-                for name in (
-                    "clusters",
-                    "posts",
-                    "indicators",
-                    "years",
-                    "sources",
-                    "organisations",
-                    "documents",
-                    "terms",
-                    "actions",
-                )
-            }
-        )
-        self.stdout.write(self.style.SUCCESS("Benchmark data generated."))
+def main(argv: list[str] | None = None) -> None:
+    """Fill the database named by the settings with the benchmark's rows, in one transaction."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    for name, default in COUNTS.items():
+        parser.add_argument(f"--{name}", type=int, default=default)
+    parser.add_argument("--yes-i-mean-it", action="store_true")
+    options = vars(parser.parse_args(argv))
+    if not options.pop("yes_i_mean_it"):
+        parser.error("This writes thousands of fake rows. Pass --yes-i-mean-it.")
+    with transaction.atomic():
+        generate(**options)

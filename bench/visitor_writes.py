@@ -1,0 +1,139 @@
+"""The bench's row for visitors' writes: readers' pages while votes and questions arrive.
+
+A vote or a question must not slow readers down (issue: one vote used to empty every cached
+page). Two writers post at a steady rate, each from changing client addresses (the server reads
+them from X-Real-IP, as behind the deploy guide's proxy), while wrk loads a page; the same page
+is measured without them in the same run, and the row reports the ratio (target >= 0.9).
+"""
+
+import http.cookiejar
+import re
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+WRITES_PER_SECOND = 10  # each of votes and questions
+STAMP_SALT = "outreach.form-started"
+
+
+def form_stamp(secret_key: str) -> str:
+    """The public forms' signed "served at" stamp, as the server makes it, a minute old."""
+    from django.conf import settings
+    from django.core import signing
+
+    if not settings.configured:
+        settings.configure(SECRET_KEY=secret_key)
+    return signing.dumps(int(time.time()) - 60, salt=STAMP_SALT, key=secret_key)
+
+
+class Writer(threading.Thread):
+    """Posts one form `per_second` times a second until stopped; counts answers by status."""
+
+    def __init__(self, base: str, path: str, data: dict, per_second: int, needs_token: bool):
+        super().__init__(daemon=True)
+        self.url, self.data, self.interval = base + path, data, 1 / per_second
+        self.statuses: dict[int, int] = {}
+        self.stopped = threading.Event()
+        jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            _NoRedirect, urllib.request.HTTPCookieProcessor(jar)
+        )
+        if needs_token:
+            with self.opener.open(self.url, timeout=30) as page:
+                html = page.read().decode()
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+            self.data = {**data, "csrfmiddlewaretoken": token}
+
+    def run(self):
+        sent = 0
+        started = time.monotonic()
+        while not self.stopped.is_set():
+            sent += 1
+            headers = {"X-Real-IP": f"10.{sent % 250}.{sent // 250 % 250}.{sent % 7 + 1}"}
+            body = urllib.parse.urlencode(self.data, doseq=True).encode()
+            request = urllib.request.Request(self.url, data=body, headers=headers)
+            try:
+                with self.opener.open(request, timeout=30) as response:
+                    status = response.status
+            except urllib.error.HTTPError as error:
+                status = error.code
+            self.statuses[status] = self.statuses.get(status, 0) + 1
+            self.stopped.wait(max(0, started + sent * self.interval - time.monotonic()))
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def writers(base: str, secret_key: str) -> list[Writer]:
+    stamp = form_stamp(secret_key)
+    vote = {
+        "feedback-path": "/clusters/zinc/",
+        "feedback-useful": "yes",
+        "feedback-comment": "",
+        "feedback-website": "",
+        "feedback-started": stamp,
+    }
+    question = {
+        "kind": "invest",
+        "name": "پرسشگر آزمون بار",
+        "email": "bench@example.org",
+        "message": "پرسشی برای سنجش بار.",
+        "website": "",
+        "started": stamp,
+    }
+    return [
+        Writer(base, "/feedback/", vote, WRITES_PER_SECOND, needs_token=False),
+        Writer(base, "/contact/", question, WRITES_PER_SECOND, needs_token=True),
+    ]
+
+
+def measure(run_wrk, base: str, secret_key: str, pages: list[tuple[str, str]]) -> list[dict]:
+    """For each (label, path): req/s without writes, then with them; the ratio; what the writes
+    were answered (302 stored, 429 refused by a limit)."""
+    rows = []
+    for label, path in pages:
+        quiet = run_wrk(path, None)
+        active = writers(base, secret_key)
+        for writer in active:
+            writer.start()
+        try:
+            busy = run_wrk(path, None)
+        finally:
+            for writer in active:
+                writer.stopped.set()
+                writer.join(timeout=30)
+        rows.append(
+            {
+                "label": label,
+                "quiet": quiet,
+                "busy": busy,
+                "ratio": busy["rps"] / quiet["rps"],
+                "answers": [dict(sorted(writer.statuses.items())) for writer in active],
+            }
+        )
+    return rows
+
+
+def table(rows: list[dict]) -> tuple[str, bool]:
+    lines = [
+        "| page | req/s alone | req/s with writes | ratio | votes answered | questions answered "
+        "| target |",
+        "|---|---:|---:|---:|---|---|---|",
+    ]
+    failed = False
+    for row in rows:
+        ok = row["ratio"] >= 0.9 and not row["busy"]["errors"]
+        failed |= not ok
+        votes, questions = (
+            ", ".join(f"{count}×{status}" for status, count in answers.items())
+            for answers in row["answers"]
+        )
+        lines.append(
+            f"| {row['label']} | {row['quiet']['rps']:.0f} | {row['busy']['rps']:.0f} | "
+            f"{row['ratio']:.2f} | {votes} | {questions} | {'ok' if ok else 'FAIL: < 0.9'} |"
+        )
+    return "\n".join(lines), failed

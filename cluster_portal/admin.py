@@ -1,0 +1,147 @@
+"""Admin for third-party models whose own admin is in English: the staff's authenticator apps.
+
+django-otp's TOTPDeviceAdmin prints hard-coded English (field help, fieldset titles, column
+heads, "Search by user's ..."). It is replaced by the same admin on a Persian-named proxy, with
+Persian labels for every field it shows; its QR-code pages keep working (same URL names).
+The permission pickers of groups and users leave out the permissions of models no admin page
+uses and whose names are English literals (the replaced TOTP device, sorl's key-value store).
+"""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, Permission, User
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .models import AuthenticatorDevice
+
+# field name -> (label, help text); django-otp's own are untranslatable literals.
+FIELD_TEXT = {
+    "user": (_("user"), _("The staff member who signs in with this app.")),
+    "name": (_("name"), _("A name to tell this app apart, such as the phone it is on.")),
+    "confirmed": (_("confirmed"), _("Whether the app is ready to use.")),
+    "created_at": (_("created at"), _("When the app was added.")),
+    "last_used_at": (_("last used at"), _("When a code from the app was last accepted.")),
+    "key": (_("secret key"), _("The shared secret in hexadecimal, up to 40 bytes.")),
+    "step": (_("time step"), _("Seconds each code is valid for.")),
+    "t0": (_("start time"), _("The Unix time from which time steps are counted.")),
+    "digits": (_("digits"), _("How many digits each code has.")),
+    "tolerance": (_("tolerance"), _("How many time steps early or late a code may be.")),
+    "drift": (_("clock drift"), _("How many time steps the phone's clock is off.")),
+    "throttling_failure_timestamp": (
+        _("last failed attempt"),
+        _("When a wrong code was last entered; empty if the last attempt succeeded."),
+    ),
+    "throttling_failure_count": (_("failed attempts"), _("Wrong codes entered in a row.")),
+}
+
+
+class AuthenticatorDeviceForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name in FIELD_TEXT:
+                field.label, field.help_text = FIELD_TEXT[name]
+
+
+class TitledFilter:
+    """A list filter titled by FIELD_TEXT instead of the model field's English name."""
+
+    def __init__(self, field, request, params, model, model_admin, field_path):
+        super().__init__(field, request, params, model, model_admin, field_path)
+        self.title = FIELD_TEXT[field_path][0]
+
+
+class DateFilter(TitledFilter, admin.DateFieldListFilter):
+    pass
+
+
+class BooleanFilter(TitledFilter, admin.BooleanFieldListFilter):
+    pass
+
+
+# (app label, model): permissions nobody needs to grant, named by untranslatable literals.
+UNGRANTED_PERMISSIONS = (("otp_totp", "totpdevice"), ("thumbnail", "kvstore"))
+
+
+class PermissionChoicesMixin:
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in ("permissions", "user_permissions"):
+            hidden = Q()
+            for app_label, model in UNGRANTED_PERMISSIONS:
+                hidden |= Q(content_type__app_label=app_label, content_type__model=model)
+            kwargs["queryset"] = Permission.objects.exclude(hidden)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+admin.site.unregister(Group)
+admin.site.unregister(User)
+admin.site.unregister(TOTPDevice)
+
+
+@admin.register(Group)
+class PortalGroupAdmin(PermissionChoicesMixin, GroupAdmin):
+    pass
+
+
+@admin.register(User)
+class PortalUserAdmin(PermissionChoicesMixin, UserAdmin):
+    pass
+
+
+@admin.register(AuthenticatorDevice)
+class AuthenticatorDeviceAdmin(TOTPDeviceAdmin):
+    form = AuthenticatorDeviceForm
+    list_display = ["user", "device_name", "created", "last_used", "is_confirmed"]
+    list_filter = [
+        ("created_at", DateFilter),
+        ("last_used_at", DateFilter),
+        ("confirmed", BooleanFilter),
+    ]
+    search_help_text = _("Search by user name or email address.")
+    # Read-only fields are labelled by the model's English field names; these methods are not.
+    readonly_fields = ["created", "last_used", "qrcode_link"]
+    READ_ONLY = {"created_at": "created", "last_used_at": "last_used"}
+
+    def get_list_display(self, request):
+        # Without django-otp's English "QR Code" column; the link stays on the change form.
+        return self.list_display
+
+    def get_fieldsets(self, request, obj=None):
+        titles = [_("Identity"), _("Dates"), _("Settings"), _("State"), _("Failed attempts")]
+        fieldsets = super().get_fieldsets(request, obj)
+        return [
+            (
+                titles[index] if index < len(titles) else None,
+                {**options, "fields": [self.READ_ONLY.get(f, f) for f in options["fields"]]},
+            )
+            for index, (_title, options) in enumerate(fieldsets)
+        ]
+
+    @admin.display(description=_("name"), ordering="name")
+    def device_name(self, device):
+        return device.name
+
+    @admin.display(description=_("created at"), ordering="created_at")
+    def created(self, device):
+        return device.created_at or self.get_empty_value_display()
+
+    @admin.display(description=_("last used at"), ordering="last_used_at")
+    def last_used(self, device):
+        return device.last_used_at or self.get_empty_value_display()
+
+    @admin.display(description=_("confirmed"), boolean=True, ordering="confirmed")
+    def is_confirmed(self, device):
+        return device.confirmed
+
+    @admin.display(description=_("QR code"))
+    def qrcode_link(self, device):
+        if device.pk is None:
+            return self.get_empty_value_display()
+        href = reverse("admin:otp_totp_totpdevice_config", kwargs={"pk": device.pk})
+        return format_html('<a href="{}">{}</a>', href, _("Show the QR code"))
