@@ -59,4 +59,6 @@ def problem_response(status: int, code: str, detail, parameter: str | None = Non
     response = HttpResponse(body, status=status, content_type=CONTENT_TYPE)
     # An error is about this one request: never kept by a shared cache.
     response["Cache-Control"] = "no-store"
+    # Some problems are answered before the security middleware runs (a 429, a bad address).
+    response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -55,6 +55,17 @@ def policy() -> tuple[int, int]:
     return int(configured["requests"]), int(configured["window_seconds"])
 
 
+def _count(cache, key: str, timeout: int) -> int:
+    # One round trip for all but a window's first request: `incr` fails only on a missing key.
+    try:
+        return cache.incr(key)
+    except ValueError:
+        if cache.add(key, 1, timeout):
+            return 1
+        # Another worker opened the window between the two calls.
+        return cache.incr(key)
+
+
 def take(request, now: float | None = None) -> Allowance | None:
     """Count one request of this client; None when the cache cannot be reached (no limit then:
     an unreachable cache costs protection, never the answer)."""
@@ -65,12 +76,7 @@ def take(request, now: float | None = None) -> Allowance | None:
     key = f"ratelimit:api:{client}:{start}"
     cache = shared_cache()
     try:
-        cache.add(key, 0, window + 5)
-        used = cache.incr(key)
-    except ValueError:
-        # Expired between add and incr: this request opens the window.
-        cache.set(key, 1, window + 5)
-        used = 1
+        used = _count(cache, key, window + 5)
     except Exception:
         logger.exception("rate-limit cache unavailable")
         return None

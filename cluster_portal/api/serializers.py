@@ -51,7 +51,8 @@ def _datetime(value):
 
 def _updated(instance) -> str:
     # Whole seconds, as Last-Modified: a client may compare the two.
-    return timezone.localtime(instance.updated_at).replace(microsecond=0).isoformat()
+    # Jalali fields (news, carpets) give jdatetime values: Gregorian first, as every date here.
+    return _gregorian(instance.updated_at).replace(microsecond=0).isoformat()
 
 
 def cluster(request, instance, rank=None) -> dict:

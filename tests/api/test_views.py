@@ -178,3 +178,12 @@ def test_news_narrowed_by_cluster_and_kind(client, content):
     # A typo in a slug is named, not answered with an empty list.
     response = client.get("/api/v1/news/", {"cluster": "no-such-cluster"})
     assert response.status_code == 404 and response.json()["parameter"] == "cluster"
+
+
+def test_updated_at_is_a_gregorian_rfc_3339_time_on_every_kind_of_item(client, demo):
+    import re
+
+    stamp = re.compile(r"20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\+0[34]:30")
+    for listing in ("clusters", "indicators", "rankings", "sources", "news", "observations"):
+        item = client.get(f"/api/v1/{listing}/").json()["results"][0]
+        assert stamp.fullmatch(item["updated_at"]), (listing, item["updated_at"])
