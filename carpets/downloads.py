@@ -246,7 +246,7 @@ def _xlsx(dataset, rows, updated) -> bytes:
         if index == 0:
             sheet.append(list(row.keys()))
         sheet.append([plain(value) for value in row.values()])
-    # A note typed as "=HYPERLINK(…)" is text in the file, not a live formula (issue 20).
+    # A note typed as "=HYPERLINK(…)" is text in the file, not a live formula.
     protect_sheet(sheet)
     about = book.create_sheet("about")
     meta = _metadata(dataset, updated)

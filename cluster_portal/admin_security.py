@@ -1,10 +1,10 @@
-"""The admin's own protections (issue 20, ASVS V3.3 and V14.4): a Content-Security-Policy for its
+"""The admin's own protections (ASVS V3.3 and V14.4): a Content-Security-Policy for its
 pages and an idle timeout for staff sessions.
 
 `AdminContentSecurityPolicyMiddleware` sits after django-csp's middleware in MIDDLEWARE, so its
 response hook runs first and hands django-csp the admin's policy (`PORTAL_ADMIN_CSP`) for
-admin pages. The admin has one inline script: django-prose-editor's import map (ECOSYSTEM.md
-P9), whose text is fixed by the static files' names; its SHA-256 is added to `script-src` for
+admin pages. The admin has one inline script: django-prose-editor's import map, whose text is
+fixed by the static files' names; its SHA-256 is added to `script-src` for
 the page it is on, so the editor works and no other inline script runs. An import map cannot
 run code itself; every module it names must still come from 'self'.
 

@@ -1,4 +1,4 @@
-"""Login lockout per (username, address) and also per username across addresses (issue 20).
+"""Login lockout per (username, address) and also per username across addresses.
 
 django-axes counts one limit over its lockout parameters. The office wants two: a few failures
 from one address lock that username there (AXES_FAILURE_LIMIT, so one shared office address

@@ -1,4 +1,4 @@
-"""Uploaded files as the public may see them (issue 20).
+"""Uploaded files as the public may see them.
 
 Two rules for every file under MEDIA_URL:
 

@@ -40,7 +40,7 @@ urlpatterns = [
     path("data.json", catalog.data_json_view, name="data-json"),
 ]
 
-# Persian is served at "/" and English at "/en/" (DESIGN.md URL map).
+# Persian is served at "/" and English at "/en/".
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("manifest.webmanifest", icons.web_manifest, name="web-manifest"),

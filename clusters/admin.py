@@ -243,7 +243,7 @@ class PriorityRankingAdmin(LockedEditionAdmin, ProgrammeAdmin):
         return ranking.ranked_clusters
 
     def has_publish_permission(self, request):
-        # Offered and run only for the statistics officer's publish right (issue 20).
+        # Offered and run only for the statistics officer's publish right.
         return request.user.has_perm("clusters.publish_priorityranking")
 
     @admin.action(

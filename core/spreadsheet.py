@@ -1,4 +1,4 @@
-"""Spreadsheet cells that never start a formula (CSV / formula injection, OWASP; issue 20).
+"""Spreadsheet cells that never start a formula (CSV / formula injection, OWASP).
 
 A text cell beginning with `=`, `+`, `-`, `@`, a tab or a carriage return is read by Excel and
 LibreOffice as a formula: a note `=HYPERLINK("http://evil.example", "…")` in a download became

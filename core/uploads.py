@@ -1,4 +1,4 @@
-"""Uploads that can only be what they say (issue 20, ASVS V12.1-V12.5).
+"""Uploads that can only be what they say (ASVS V12.1-V12.5).
 
 Every stored upload is named by the server, `<uuid>.<ext>`, with the extension of the type its
 bytes were detected as, never the uploader's name: `cover.html` made of GIF bytes and a script

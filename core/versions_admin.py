@@ -3,7 +3,7 @@
 django-reversion's `VersionAdmin` (6.4) looks a version up by its id and the object id in the
 URL only, and reverts the whole revision *before* Django's change view checks any permission:
 so `/admin/news/post/7/history/<a legal basis's version>/`, saved by an editor owning post 7,
-reverted legal basis 7 (ASVS V4.2.1, issue 20). It also checked the change permission on the
+reverted legal basis 7 (ASVS V4.2.1). It also checked the change permission on the
 object *after* reverting it, so an editor could revert a published post to a draft version.
 
 `GuardedVersionAdmin` checks before anything is reverted:

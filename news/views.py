@@ -158,7 +158,7 @@ class PostDetailView(DetailView):
 
 class PostPreviewView(PostDetailView):
     """Any post, as it will look, for staff who may change posts (editors, publishers); anyone
-    else, other staff included, gets the same 404 as a typo (issue 20)."""
+    else, other staff included, gets the same 404 as a typo."""
 
     def get_queryset(self):
         user = self.request.user

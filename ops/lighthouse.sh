@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Mobile Lighthouse on the six pages of issue 15, against a running `make serve`.
+# Mobile Lighthouse on the six pages, against a running `make serve`.
 # Not part of `make test`: it needs npm's lighthouse and takes a minute a page.
 #   make serve PORT=8151 &   then   ops/lighthouse.sh 8151
 # Lighthouse is installed once outside the work tree (npm registry); Chromium from Debian.

@@ -1,4 +1,4 @@
-"""The office's roles as groups, exactly as docs/roles.md tables them (issue 20).
+"""The office's roles as groups, exactly as docs/roles.md tables them.
 
 Each group is set to these rights and no others, so an installation whose groups were widened
 by hand gets the documented rights back. Letters: v view, a add, c change, d delete, i import,

@@ -12,13 +12,13 @@ env = environ.Env()
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
 # Earlier keys, newest first, while links signed with them (unsubscribe links already mailed,
-# sessions) should keep working after the key is rotated (issue 20).
+# sessions) should keep working after the key is rotated.
 SECRET_KEY_FALLBACKS = env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[])
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 DJANGO_APPS = [
-    # modeltranslation patches the admin, so it must come before it (ECOSYSTEM.md P10).
+    # modeltranslation patches the admin, so it must come before it.
     "modeltranslation",
     # The admin site is ours: it asks staff for a one-time password when the office turns that on.
     "cluster_portal.admin_site.PortalAdminConfig",
@@ -173,16 +173,16 @@ TIME_ZONE = "Asia/Tehran"
 # which on an old server still has Iran's summer time (abolished 2022). Check portal.E001.
 zoneinfo.reset_tzpath(to=())
 zoneinfo.ZoneInfo.clear_cache()
-# Django's own "fa" formats print no grouping (ECOSYSTEM.md P11).
+# Django's own "fa" formats print no grouping.
 FORMAT_MODULE_PATH = ["core.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fa"
 MODELTRANSLATION_LANGUAGES = ("fa", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fa",)
-# modeltranslation's admin tabs load jQuery UI from a CDN by default (ECOSYSTEM.md P2).
+# modeltranslation's admin tabs load jQuery UI from a CDN by default.
 JQUERY_UI_URL = "/static/vendor/jquery-ui-tabs/jquery-ui-tabs.js"
 
-# django-jalali ships jQuery 1.10.2 and would replace django.jQuery (ECOSYSTEM.md P3).
+# django-jalali ships jQuery 1.10.2 and would replace django.jQuery.
 JALALI_SETTINGS = {
     "ADMIN_JS_STATIC_FILES": [
         "admin/js/vendor/jquery/jquery.min.js",
@@ -238,7 +238,7 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 # The admin's policy: scripts only from 'self' plus the SHA-256 of the prose editor's import
-# map on the page that has it (ECOSYSTEM.md P9); inline style attributes stay allowed because
+# map on the page that has it; inline style attributes stay allowed because
 # the Jalali date picker and the modeltranslation tabs set them from script.
 PORTAL_ADMIN_CSP = {
     "default-src": ["'self'"],
@@ -262,7 +262,7 @@ PORTAL_PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=(), interest-cohort=()"
 )
 
-# Login protection (ECOSYSTEM.md P13): lock a username from one address after repeated failures,
+# Login protection: lock a username from one address after repeated failures,
 # so a guesser cannot lock out the whole office and one shared proxy IP does not lock everyone.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
@@ -323,7 +323,7 @@ OUTREACH_SITE_URL = env("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
 # (e.g. HTTP_X_REAL_IP) so rate limits count real clients.
 OUTREACH_CLIENT_IP_HEADER = env("DJANGO_CLIENT_IP_HEADER", default="")
 # Closed inquiries lose the sender's personal data this many days after closing.
-# Open inquiries count from their arrival (outreach/services/retention.py, issue 20).
+# Open inquiries count from their arrival (outreach/services/retention.py).
 OUTREACH_INQUIRY_RETENTION_DAYS = env.int("DJANGO_INQUIRY_RETENTION_DAYS", default=365)
 # A news-alert address never confirmed is deleted this long after its last confirmation mail;
 # an unsubscribed one this long after unsubscribing (with its deliveries).
@@ -340,7 +340,7 @@ OUTREACH_ALERT_MAX_ATTEMPTS = 5
 OUTREACH_ALERT_MAX_POST_AGE_DAYS = 7
 
 # django-import-export: importing or exporting a model's rows needs `<app>.import_<model>` or
-# `<app>.export_<model>` (declared in the models' Meta), not just a staff account (issue 20).
+# `<app>.export_<model>` (declared in the models' Meta), not just a staff account.
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
 # Uploaded images above this many pixels are refused before decoding (core/uploads.py): a small

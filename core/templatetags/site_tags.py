@@ -14,7 +14,7 @@ register = template.Library()
 def _local_path(request) -> str:
     """The request's path as an address on this site. A path such as `//evil.example/x` (or
     `/\\evil.example/x`), which a 404 page is asked for, would otherwise become a link to
-    another host in the language switch and the canonical link (issue 20)."""
+    another host in the language switch and the canonical link."""
     return "/" + request.path.lstrip("/\\")
 
 

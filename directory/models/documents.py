@@ -37,7 +37,7 @@ class DocumentQuerySet(models.QuerySet):
 
 
 def document_upload_to(document, filename: str) -> str:
-    # Named by the server after the checked format, never the uploader's name (issue 20).
+    # Named by the server after the checked format, never the uploader's name.
     return f"documents/{document.file_format}/{uuid.uuid4().hex}.{document.file_format}"
 
 

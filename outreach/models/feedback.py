@@ -101,7 +101,7 @@ class SiteNotice(models.Model):
             ),
             models.CheckConstraint(
                 # Browsers read "/\\host" like "//host", and drop tabs and line breaks from
-                # a URL ("/\t/host"): each would lead to another site (issue 20).
+                # a URL ("/\t/host"): each would lead to another site.
                 condition=Q(link="")
                 | (
                     Q(link__startswith="/")

@@ -1,4 +1,4 @@
-"""Personal data that expires (issue 20; the privacy page states these periods).
+"""Personal data that expires (the privacy page states these periods).
 
 `personal_data_expire(now)` applies every retention period from settings, and also removes the
 copies the portal keeps elsewhere:

@@ -1,5 +1,5 @@
 """A formula-looking note downloads as text, in the public files and the admin's exports alike,
-and a negative figure stays a number (issue 20, CSV / formula injection)."""
+and a negative figure stays a number (CSV / formula injection)."""
 
 import csv
 import io

@@ -230,6 +230,6 @@ def test_a_cluster_page_lists_its_own_documents_not_another_clusters(client, act
 def test_a_document_is_stored_under_a_name_the_server_chose(
     content_db, media_root, name, make, expected
 ):
-    """Never the uploader's name (issue 20): `<uuid>.<detected format>`."""
+    """Never the uploader's name: `<uuid>.<detected format>`."""
     document = create(upload(name, make()))
     assert re.fullmatch(rf"documents/{expected}/[0-9a-f]{{32}}\.{expected}", document.file.name)

@@ -1,4 +1,4 @@
-"""Uploads that can only be what they say (issue 20): named by the server after their detected
+"""Uploads that can only be what they say: named by the server after their detected
 type, images re-encoded, pixels capped with a Persian message, and served as files, never as
 pages of the portal, with drafts' files kept from the public until publication."""
 

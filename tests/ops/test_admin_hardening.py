@@ -1,4 +1,4 @@
-"""The admin's own protections (issue 20): the second factor on in production and off in
+"""The admin's own protections: the second factor on in production and off in
 development, and staff signed out after an idle time."""
 
 import importlib.util

@@ -1,4 +1,4 @@
-"""Personal data that expires (issue 20): inquiries answered or not, unconfirmed and
+"""Personal data that expires: inquiries answered or not, unconfirmed and
 unsubscribed addresses, and their copies in deliveries, the admin log and history; the
 unsubscribe and key-rotation findings."""
 
