@@ -266,8 +266,9 @@ DEFAULT_FROM_EMAIL = env(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Zanjan Industrial Clusters <no-reply@localhost>"
 )
 EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=20)
-# Links in emails need the public address: the sending job runs without a request.
-OUTREACH_SITE_URL = env("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
+# The public address, the one base of every absolute link in mails, feeds and sitemaps (the
+# sending jobs run without a request). `make run` and `make serve` set it to where they serve.
+PORTAL_SITE_URL = env("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
 # Behind a reverse proxy every client has the proxy's address; name the header it sets
 # (e.g. HTTP_X_REAL_IP) so rate limits count real clients.
 OUTREACH_CLIENT_IP_HEADER = env("DJANGO_CLIENT_IP_HEADER", default="")

@@ -21,3 +21,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 AXES_ENABLED = False
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 AXES_VERBOSE = False
+# The test client's host: the base of absolute links in mails, feeds and sitemaps.
+PORTAL_SITE_URL = "http://testserver"

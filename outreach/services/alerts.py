@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from clusters.models import Cluster
+from core.site import absolute_url
 from news.models import Post
 from outreach.models import Delivery, PostAlert, Subscriber
 
@@ -26,10 +27,6 @@ CONFIRM_MAX_AGE = datetime.timedelta(days=7)
 RESEND_INTERVAL = datetime.timedelta(minutes=10)
 # A delivery left "sending" this long belongs to a run that died; it may be tried again.
 STALE_SENDING = datetime.timedelta(minutes=30)
-
-
-def site_url(path: str) -> str:
-    return settings.OUTREACH_SITE_URL.rstrip("/") + path
 
 
 def _stamp(value: datetime.datetime) -> int:
@@ -55,7 +52,7 @@ def unsubscribe_token(subscriber: Subscriber) -> str:
 def unsubscribe_url(subscriber: Subscriber) -> str:
     with translation.override(subscriber.language):
         path = reverse("outreach:unsubscribe", kwargs={"token": unsubscribe_token(subscriber)})
-    return site_url(path)
+    return absolute_url(path)
 
 
 def subscriber_request(
@@ -92,7 +89,7 @@ def subscriber_request(
             subscriber.clusters.set(clusters)
     token = confirm_token(subscriber, all_news=all_news, cluster_ids=[c.pk for c in clusters])
     with translation.override(language):
-        link = site_url(reverse("outreach:alerts-confirm", kwargs={"token": token}))
+        link = absolute_url(reverse("outreach:alerts-confirm", kwargs={"token": token}))
         message = EmailMessage(
             subject=render_to_string("outreach/email/confirm_subject.txt").strip(),
             body=render_to_string("outreach/email/confirm.txt", {"link": link}),
@@ -171,7 +168,7 @@ def _alert_message(delivery: Delivery) -> EmailMessage:
     with translation.override(subscriber.language):
         context = {
             "post": post,
-            "link": site_url(post.get_absolute_url()),
+            "link": absolute_url(post.get_absolute_url()),
             "unsubscribe": unsubscribe,
             "subscriber": subscriber,
         }
