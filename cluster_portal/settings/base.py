@@ -278,5 +278,9 @@ OUTREACH_MIN_FILL_SECONDS = 3
 OUTREACH_FORM_MAX_AGE_SECONDS = 60 * 60 * 2
 OUTREACH_RATE_LIMIT = {"count": 5, "window_seconds": 60 * 60}
 OUTREACH_ALERT_MAX_ATTEMPTS = 5
+# Inquiry mails (office notice, acknowledgement, answer, digest) wait in the outbox; the request
+# only queues them and a thread sends them after the response; the timer retries failures.
+OUTREACH_MAIL_MAX_ATTEMPTS = 5
+OUTREACH_MAIL_SEND_AFTER_RESPONSE = env.bool("DJANGO_MAIL_SEND_AFTER_RESPONSE", default=True)
 # Posts older than this when the sender first sees them are not mailed (a new installation).
 OUTREACH_ALERT_MAX_POST_AGE_DAYS = 7

@@ -23,3 +23,5 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 AXES_VERBOSE = False
 # The test client's host: the base of absolute links in mails, feeds and sitemaps.
 PORTAL_SITE_URL = "http://testserver"
+# Tests send the outbox themselves (as the timer does), never from a thread.
+OUTREACH_MAIL_SEND_AFTER_RESPONSE = False

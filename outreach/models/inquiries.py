@@ -105,7 +105,7 @@ class Inquiry(models.Model):
 
 
 class InquiryAnswer(models.Model):
-    """An answer staff wrote in the admin and mailed to the sender; kept as the inquiry's history."""
+    """An answer staff wrote in the admin and mailed to the sender; the inquiry's history."""
 
     inquiry = models.ForeignKey(
         Inquiry, on_delete=models.CASCADE, related_name="answers", verbose_name=_("inquiry")
