@@ -9,7 +9,7 @@ from .alerts import (
 from .feedback import feedback_submit
 from .inquiries import inquiries_anonymise, inquiry_set_status, inquiry_submit
 from .inquiry_mail import inquiries_send_digest, inquiry_answer, inquiry_notify
-from .outbox import outbox_send_due
+from .outbox import outbox_send_due, outbox_send_soon
 
 __all__ = [
     "alerts_send_pending",
@@ -21,6 +21,7 @@ __all__ = [
     "inquiry_set_status",
     "inquiry_submit",
     "outbox_send_due",
+    "outbox_send_soon",
     "subscriber_confirm",
     "subscriber_request",
     "subscriber_unsubscribe",

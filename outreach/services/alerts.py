@@ -6,16 +6,17 @@ import smtplib
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from clusters.models import Cluster
+from core.persian import format_date
 from core.site import absolute_url
 from news.models import Post
+from outreach.mail import as_message, new_message_id, render_mail
 from outreach.models import Delivery, PostAlert, Subscriber
 
 logger = logging.getLogger(__name__)
@@ -90,12 +91,10 @@ def subscriber_request(
     token = confirm_token(subscriber, all_news=all_news, cluster_ids=[c.pk for c in clusters])
     with translation.override(language):
         link = absolute_url(reverse("outreach:alerts-confirm", kwargs={"token": token}))
-        message = EmailMessage(
-            subject=render_to_string("outreach/email/confirm_subject.txt").strip(),
-            body=render_to_string("outreach/email/confirm.txt", {"link": link}),
-            to=[email],
-            headers={"Auto-Submitted": "auto-generated"},
-        )
+    mail = render_mail(
+        "confirm", {"link": link}, language=language, headers={"Auto-Submitted": "auto-generated"}
+    )
+    message = as_message(mail, to=email, message_id=new_message_id("confirm"))
     try:
         message.send()
     except (smtplib.SMTPException, OSError) as error:
@@ -162,26 +161,31 @@ def _plan(*, now: datetime.datetime) -> int:
     return planned
 
 
-def _alert_message(delivery: Delivery) -> EmailMessage:
+def _alert_message(delivery: Delivery):
     subscriber, post = delivery.subscriber, delivery.post
     unsubscribe = unsubscribe_url(subscriber)
-    with translation.override(subscriber.language):
+    language = subscriber.language
+    with translation.override(language):
+        link = absolute_url(post.get_absolute_url())
         context = {
             "post": post,
-            "link": absolute_url(post.get_absolute_url()),
+            "link": link,
             "unsubscribe": unsubscribe,
             "subscriber": subscriber,
+            "published": format_date(post.publish_at, language),
         }
-        return EmailMessage(
-            subject=" ".join(str(post.title).split()),
-            body=render_to_string("outreach/email/post_alert.txt", context),
-            to=[subscriber.email],
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                "Auto-Submitted": "auto-generated",
-            },
-        )
+    mail = render_mail(
+        "post_alert",
+        context,
+        language=language,
+        headers={
+            # RFC 8058: one-click unsubscribe by a POST from the mail program itself.
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    return as_message(mail, to=subscriber.email, message_id=new_message_id("alert"))
 
 
 def _claim(delivery: Delivery, *, now: datetime.datetime) -> bool:

@@ -119,8 +119,12 @@ def outbox_send_due(*, now: datetime.datetime | None = None) -> dict[str, int]:
                 OutgoingMail.objects.filter(pk=mail.pk).update(**update)
                 logger.warning("outbox: mail %s failed (%s)", mail.pk, type(error).__name__)
                 smtp.close()
-                if isinstance(error, ConnectionError | TimeoutError):
-                    break  # the server is unreachable or stalled: the rest wait for the next run
+                # Unreachable, stalled (a timeout shows as a disconnection) or gone mid-way:
+                # the rest wait for the next run rather than each waiting out the timeout.
+                if isinstance(
+                    error, ConnectionError | TimeoutError | smtplib.SMTPServerDisconnected
+                ):
+                    break
                 continue
             result["sent"] += 1
             OutgoingMail.objects.filter(pk=mail.pk).update(
