@@ -4,6 +4,7 @@ thread from the admin, through the outbox, against a real SMTP server (aiosmtpd)
 import asyncio
 import datetime
 import re
+import threading
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -351,3 +352,47 @@ def test_mail_links_use_the_site_address_setting(client, office, smtp, settings)
     assert re.search(
         r"http://127\.0\.0\.1:8800/admin/outreach/inquiry/\d+/change/", text_part(office_mail)
     )
+
+
+class HeldInbox:
+    """Keeps each message waiting in DATA until the test lets it through."""
+
+    def __init__(self, inbox):
+        self.inbox = inbox
+        self.release = threading.Event()
+        self.holding = threading.Event()
+
+    async def handle_DATA(self, server, session, envelope):
+        self.holding.set()
+        await asyncio.get_running_loop().run_in_executor(None, self.release.wait, 10)
+        return await self.inbox.handle_DATA(server, session, envelope)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_visitor_never_waits_for_the_mail_server(client, settings):
+    """The form answers while the mail server still holds the first mail (no clock involved)."""
+    from aiosmtpd.controller import Controller
+
+    call_command("load_content", verbosity=0)
+    OfficeRecipient.objects.create(email="office@example.org")
+    server = SmtpServer()
+    held = HeldInbox(server.inbox)
+    server.controller = Controller(held, hostname="127.0.0.1", port=server.port)
+    server.controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", server.port, 20
+    settings.OUTREACH_MAIL_SEND_AFTER_RESPONSE = True
+    try:
+        response = client.post("/contact/", valid_data())
+        assert response.status_code == 302
+        assert held.holding.wait(10)  # the thread reached the server after the response...
+        assert server.inbox.envelopes == []  # ...which has accepted nothing yet
+        held.release.set()
+        for thread in threading.enumerate():
+            if thread.name == "outbox":
+                thread.join(20)
+    finally:
+        held.release.set()
+        server.stop()
+    assert len(server.inbox.envelopes) == 2
+    assert set(OutgoingMail.objects.values_list("status", flat=True)) == {"sent"}
