@@ -278,9 +278,10 @@ OUTREACH_MIN_FILL_SECONDS = 3
 OUTREACH_FORM_MAX_AGE_SECONDS = 60 * 60 * 2
 OUTREACH_RATE_LIMIT = {"count": 5, "window_seconds": 60 * 60}
 OUTREACH_ALERT_MAX_ATTEMPTS = 5
-# Inquiry mails (office notice, acknowledgement, answer, digest) wait in the outbox; the request
-# only queues them and a thread sends them after the response; the timer retries failures.
+# Mails other than alerts (inquiry mails, sign-up confirmations) wait in the outbox: a request
+# only queues them, a thread sends them after the commit ("thread"), the timer retries failures.
+# "job" leaves all sending to the `send_mail_outbox` timer; "inline" (tests) sends at once.
 OUTREACH_MAIL_MAX_ATTEMPTS = 5
-OUTREACH_MAIL_SEND_AFTER_RESPONSE = env.bool("DJANGO_MAIL_SEND_AFTER_RESPONSE", default=True)
+OUTREACH_MAIL_SENDING = env("DJANGO_MAIL_SENDING", default="thread")
 # Posts older than this when the sender first sees them are not mailed (a new installation).
 OUTREACH_ALERT_MAX_POST_AGE_DAYS = 7

@@ -23,5 +23,6 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 AXES_VERBOSE = False
 # The test client's host: the base of absolute links in mails, feeds and sitemaps.
 PORTAL_SITE_URL = "http://testserver"
-# Tests send the outbox themselves (as the timer does), never from a thread.
-OUTREACH_MAIL_SEND_AFTER_RESPONSE = False
+# Queued mails are sent at once in the caller, so a test reads the inbox after a request;
+# tests of the timer set "job", the non-blocking test sets "thread".
+OUTREACH_MAIL_SENDING = "inline"

@@ -52,6 +52,7 @@ class OutgoingMail(models.Model):
         ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement, to the sender")
         ANSWER = "answer", _("Answer, to the sender")
         DIGEST = "digest", _("Digest of waiting questions, to the office")
+        CONFIRMATION = "confirmation", _("News alert confirmation, to the reader")
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     inquiry = models.ForeignKey(

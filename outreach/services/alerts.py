@@ -17,7 +17,9 @@ from core.persian import format_date
 from core.site import absolute_url
 from news.models import Post
 from outreach.mail import as_message, new_message_id, render_mail
-from outreach.models import Delivery, PostAlert, Subscriber
+from outreach.models import Delivery, OutgoingMail, PostAlert, Subscriber
+
+from .outbox import mail_queue, outbox_send_soon
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +67,7 @@ def subscriber_request(
     client_key: str,
     now: datetime.datetime | None = None,
 ) -> bool:
-    """Ask an address to confirm alerts for a scope. Returns False only if mail failed.
+    """Ask an address to confirm alerts for a scope; the mail is queued in the outbox. True.
 
     A new address is stored as pending with its scope; an existing one keeps its current
     alerts until the link is followed, so nobody can change or start another person's alerts.
@@ -94,14 +96,10 @@ def subscriber_request(
     mail = render_mail(
         "confirm", {"link": link}, language=language, headers={"Auto-Submitted": "auto-generated"}
     )
-    message = as_message(mail, to=email, message_id=new_message_id("confirm"))
-    try:
-        message.send()
-    except (smtplib.SMTPException, OSError) as error:
-        logger.warning("alerts: confirmation email failed (%s)", type(error).__name__)
-        # Let the reader ask again at once rather than wait out the resend interval.
-        Subscriber.objects.filter(pk=subscriber.pk).update(confirmation_sent_at=None)
-        return False
+    # Queued, not sent here: the reader's request never waits on the mail server. The job
+    # retries a failure; asking again within RESEND_INTERVAL adds no second mail.
+    mail_queue(mail, kind=OutgoingMail.Kind.CONFIRMATION, to=email, skip_bounced=False)
+    outbox_send_soon()
     return True
 
 

@@ -1,7 +1,7 @@
 """Queue rendered mails and send them later: a request never waits on the mail server.
 
 `mail_queue` writes an OutgoingMail row; `outbox_send_soon` sends the queue once the request's
-transaction commits, in a background thread (OUTREACH_MAIL_SEND_AFTER_RESPONSE), and the
+transaction commits, in a background thread (OUTREACH_MAIL_SENDING), and the
 `send_mail_outbox` timer retries failures. An address the server refused for good (5xx
 recipient) is recorded as bounced and gets nothing automatic again.
 """
@@ -149,13 +149,16 @@ def _send_in_thread():
 
 
 def outbox_send_soon() -> None:
-    """Send the queue after the current transaction commits, without holding up the response.
+    """Send the queue without holding up the response, as OUTREACH_MAIL_SENDING says.
 
-    With OUTREACH_MAIL_SEND_AFTER_RESPONSE off (the tests), nothing is sent here: the
-    `send_mail_outbox` job (or a test) sends the queue.
+    "thread" (the default): after the current transaction commits, in a background thread.
+    "inline" (the tests): at once, in the caller, so a test reads the inbox after a request.
+    "job": nothing here; the `send_mail_outbox` timer sends the queue.
     """
-    if not settings.OUTREACH_MAIL_SEND_AFTER_RESPONSE:
-        return
-    transaction.on_commit(
-        lambda: threading.Thread(target=_send_in_thread, name="outbox", daemon=True).start()
-    )
+    mode = settings.OUTREACH_MAIL_SENDING
+    if mode == "inline":
+        outbox_send_due()
+    elif mode == "thread":
+        transaction.on_commit(
+            lambda: threading.Thread(target=_send_in_thread, name="outbox", daemon=True).start()
+        )
