@@ -3,11 +3,13 @@
 import datetime
 import logging
 import smtplib
+import threading
 
 from django.conf import settings
 from django.core import signing
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
+from django.db import connection as db_connection
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -251,3 +253,23 @@ def alerts_send_pending(*, now: datetime.datetime | None = None) -> dict[str, in
         logger.exception("alerts: the sending run stopped early")
         result["error"] = 1
     return result
+
+
+def _alerts_in_thread():
+    try:
+        alerts_send_pending()
+    finally:
+        db_connection.close()  # the thread's own database connection
+
+
+def alerts_send_soon() -> None:
+    """Run `alerts_send_pending` without holding up the editor's publish request.
+
+    Called after the commit; follows OUTREACH_MAIL_SENDING like the outbox: a thread ("thread"),
+    at once ("inline", the tests) or only by the `send_news_alerts` timer ("job").
+    """
+    mode = settings.OUTREACH_MAIL_SENDING
+    if mode == "thread":
+        threading.Thread(target=_alerts_in_thread, name="alerts", daemon=True).start()
+    elif mode == "inline":
+        alerts_send_pending()
