@@ -4,6 +4,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from core.persian import active_language, format_date
 from core.sanitize import sanitize_html
 
 from . import services
@@ -38,9 +39,13 @@ class AnswerHistoryInline(admin.StackedInline):
 
     model = InquiryAnswer
     extra = 0
-    fields = ["answered_by", "answered_at", "body_shown"]
+    fields = ["answered_by", "answered_on", "body_shown"]
     readonly_fields = fields
     verbose_name_plural = _("answers sent")
+
+    @admin.display(description=_("answered at"))
+    def answered_on(self, answer):
+        return format_date(answer.answered_at, active_language(), with_time=True)
 
     @admin.display(description=_("answer"))
     def body_shown(self, answer):
@@ -87,9 +92,13 @@ class MailInline(admin.TabularInline):
 
     model = OutgoingMail
     extra = 0
-    fields = ["kind", "to", "status", "attempts", "sent_at", "last_error"]
+    fields = ["kind", "to", "status", "attempts", "sent_on", "last_error"]
     readonly_fields = fields
     verbose_name_plural = _("mails")
+
+    @admin.display(description=_("sent at"))
+    def sent_on(self, mail):
+        return format_date(mail.sent_at, active_language(), with_time=True) if mail.sent_at else "—"
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -129,4 +129,4 @@ class InquiryAnswer(models.Model):
         ordering = ["answered_at", "pk"]
 
     def __str__(self):
-        return f"{self.inquiry} · {self.answered_at:%Y-%m-%d %H:%M}"
+        return str(self.inquiry)
