@@ -3,6 +3,8 @@ answered in one thread, and the office gets a daily digest of questions left wai
 """
 
 import datetime
+import html as html_module
+import re
 
 from django.conf import settings
 from django.db import transaction
@@ -127,7 +129,7 @@ def inquiry_answer(*, inquiry: Inquiry, body: str, user) -> InquiryAnswer:
         {
             "inquiry": inquiry,
             "answer_html": body,
-            "answer_text": strip_tags(body.replace("</p>", "</p>\n\n").replace("<br>", "\n")),
+            "answer_text": _plain(body),
             "answered": format_date(answer.answered_at, language, with_time=True),
         },
         language=language,
@@ -142,6 +144,12 @@ def inquiry_answer(*, inquiry: Inquiry, body: str, user) -> InquiryAnswer:
         inquiry.save(update_fields=["status"])
     outbox_send_soon()
     return answer
+
+
+def _plain(html: str) -> str:
+    """The answer's text part: paragraphs kept apart by one blank line, markup dropped."""
+    text = strip_tags(html.replace("</p>", "</p>\n\n").replace("<br>", "\n"))
+    return re.sub(r"\n{3,}", "\n\n", html_module.unescape(text)).strip()
 
 
 def inquiries_waiting(*, now: datetime.datetime | None = None) -> list[dict]:
