@@ -69,9 +69,13 @@ class OfficeRecipient(models.Model):
         ordering = ["cluster", "kind", "email"]
         constraints = [
             models.UniqueConstraint(
-                fields=["email", "cluster", "kind"],
-                name="office_recipient_unique",
-                nulls_distinct=False,
+                fields=["email", "cluster", "kind"], name="office_recipient_unique"
+            ),
+            # NULL clusters never clash in a plain unique index: the "any cluster" rows apart.
+            models.UniqueConstraint(
+                fields=["email", "kind"],
+                condition=Q(cluster__isnull=True),
+                name="office_recipient_unique_any_cluster",
             ),
         ]
 
