@@ -74,3 +74,5 @@ def test_links_in_mails_feeds_and_sitemaps_use_the_site_address(client, content,
 
     sitemap = page_text(client.get("/sitemap.xml", HTTP_HOST="localhost"))
     assert "<loc>http://127.0.0.1:8800/</loc>" in sitemap and "localhost" not in sitemap
+    robots = page_text(client.get("/robots.txt", HTTP_HOST="localhost"))
+    assert "Sitemap: http://127.0.0.1:8800/sitemap.xml" in robots
