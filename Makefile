@@ -40,7 +40,7 @@ run: $(STAMP)
 	$(MANAGE) createinitialrevisions --comment "Initial version" -v0
 	$(MANAGE) build_messages
 	@echo "Create an admin account with: make admin   (then open http://127.0.0.1:$(PORT)/admin/)"
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	DJANGO_SITE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 serve: $(STAMP) .secret-key
 	$(MANAGE) build_messages
@@ -49,7 +49,7 @@ serve: $(STAMP) .secret-key
 	$(SERVE_ENV) $(MANAGE) load_content
 	$(SERVE_ENV) $(MANAGE) load_demo
 	$(SERVE_ENV) $(MANAGE) createinitialrevisions --comment "Initial version" -v0
-	$(SERVE_ENV) $(BIN)/gunicorn cluster_portal.wsgi --workers 2 --bind 127.0.0.1:$(PORT) \
+	$(SERVE_ENV) DJANGO_SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/gunicorn cluster_portal.wsgi --workers 2 --bind 127.0.0.1:$(PORT) \
 		--access-logfile -
 
 # 60 s at 32 connections against `make serve`'s setup on PostgreSQL (its own database);

@@ -6,6 +6,7 @@ from django.urls import reverse
 from carpets.models import Indicator
 from clusters.models import Cluster, LegalBasis, PriorityRanking
 from core.persian import local_datetime
+from core.site import site_domain, site_protocol
 from directory.models import Document, Organisation
 from news.models import Post
 
@@ -14,6 +15,13 @@ class TranslatedSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+    # Links on the public address (PORTAL_SITE_URL), whichever host name the crawler used.
+    def get_protocol(self, protocol=None):
+        return site_protocol()
+
+    def get_domain(self, site=None):
+        return site_domain()
 
 
 class StaticPagesSitemap(TranslatedSitemap):

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from core.site import absolute_url
+
 # The same escaping as Django's json_script: a "</script>" in data cannot end the element.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -36,6 +38,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /search/",
         "Disallow: /en/search/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        # The sitemap's own address on the public address, like the links inside it.
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

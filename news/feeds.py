@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from core.persian import active_language, format_date, local_datetime
 from core.sanitize import sanitize_html
+from core.site import absolute_url
 
 from .models import Category, Post
 
@@ -34,6 +35,7 @@ def event_summary(post) -> str:
 
 class PostRssFeed(Feed):
     feed_type = Rss201rev2Feed
+    url_name = "feed-rss"
 
     def get_object(self, request, category=None):
         return get_object_or_404(Category, slug=category) if category else None
@@ -42,9 +44,20 @@ class PostRssFeed(Feed):
         office = _("Industrial Clusters Office of Zanjan")
         return f"{category.name} | {office}" if category else _("News and events") + f" | {office}"
 
+    # Absolute on the public address (PORTAL_SITE_URL): Django keeps links that carry a scheme.
     def link(self, category):
-        url = reverse("news:post-list")
+        url = absolute_url(reverse("news:post-list"))
         return f"{url}?category={category.slug}" if category else url
+
+    def feed_url(self, category):
+        if category:
+            path = reverse(f"news:category-{self.url_name}", kwargs={"category": category.slug})
+        else:
+            path = reverse(f"news:{self.url_name}")
+        return absolute_url(path)
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
 
     def description(self, category):
         return _("News, events and announcements of the industrial clusters office of Zanjan.")
@@ -76,6 +89,7 @@ class PostRssFeed(Feed):
 
 class PostAtomFeed(PostRssFeed):
     feed_type = Atom1Feed
+    url_name = "feed-atom"
 
     def subtitle(self, category):
         return self.description(category)

@@ -1,14 +1,30 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_base import OfficeAdminMixin
 from core.admin_filters import JalaliMonthListFilter
+from core.persian import active_language, format_date
+from core.sanitize import sanitize_html
 from core.translation_admin import TabbedTranslationAdmin
 
 from . import services
-from .models import Delivery, FeedbackPage, Inquiry, PageFeedback, SiteNotice, Subscriber
+from .models import (
+    BouncedAddress,
+    Delivery,
+    FeedbackPage,
+    Inquiry,
+    InquiryAnswer,
+    OfficeCalendar,
+    OfficeHoliday,
+    OfficeRecipient,
+    OutgoingMail,
+    PageFeedback,
+    SiteNotice,
+    Subscriber,
+)
 
 
 class ReadOnlyAdmin(OfficeAdminMixin, admin.ModelAdmin):
@@ -18,6 +34,82 @@ class ReadOnlyAdmin(OfficeAdminMixin, admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+class AnswerHistoryInline(admin.StackedInline):
+    """Answers already sent: who answered, when, and what; nobody edits them afterwards."""
+
+    model = InquiryAnswer
+    extra = 0
+    fields = ["answered_by", "answered_on", "body_shown"]
+    readonly_fields = fields
+    verbose_name_plural = _("answers sent")
+
+    @admin.display(description=_("answered at"))
+    def answered_on(self, answer):
+        return format_date(answer.answered_at, active_language(), with_time=True)
+
+    @admin.display(description=_("answer"))
+    def body_shown(self, answer):
+        return mark_safe(sanitize_html(answer.body))  # allow-listed markup only
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class AnswerFormInline(admin.StackedInline):
+    """One empty answer form, for staff with the "answer inquiries" permission."""
+
+    model = InquiryAnswer
+    fields = ["body"]
+    extra = 1
+    max_num = 1
+    can_delete = False
+    verbose_name = _("write an answer")
+    verbose_name_plural = _("write an answer (it is emailed to the sender on saving)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).none()
+
+    def has_add_permission(self, request, obj=None):
+        # An anonymised question has no address left to answer.
+        can_answer = request.user.has_perm("outreach.answer_inquiry")
+        return can_answer and obj is not None and bool(obj.email)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_add_permission(request, obj)
+
+
+class MailInline(admin.TabularInline):
+    """The mails about this question and whether they left: failures show here."""
+
+    model = OutgoingMail
+    extra = 0
+    fields = ["kind", "to", "status", "attempts", "sent_on", "last_error"]
+    readonly_fields = fields
+    verbose_name_plural = _("mails")
+
+    @admin.display(description=_("sent at"))
+    def sent_on(self, mail):
+        return format_date(mail.sent_at, active_language(), with_time=True) if mail.sent_at else "—"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 
@@ -44,9 +136,29 @@ class InquiryAdmin(OfficeAdminMixin, admin.ModelAdmin):
     ]
     fields = [*readonly_fields[:9], "status", "staff_note", *readonly_fields[9:]]
     actions = ["mark_answered", "mark_closed"]
+    inlines = [AnswerHistoryInline, MailInline, AnswerFormInline]
 
     def has_add_permission(self, request):
         return False  # inquiries come from the public form
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not InquiryAnswer:
+            return super().save_formset(request, form, formset, change)
+        for answer_form in formset.forms:
+            body = answer_form.cleaned_data.get("body") if answer_form.has_changed() else None
+            if not body or not request.user.has_perm("outreach.answer_inquiry"):
+                continue
+            try:
+                services.inquiry_answer(inquiry=form.instance, body=body, user=request.user)
+            except ValueError:
+                self.message_user(request, _("The answer was empty; nothing was sent."))
+                continue
+            self.message_user(
+                request,
+                _("The answer is on its way to %(email)s.") % {"email": form.instance.email},
+                messages.SUCCESS,
+            )
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
     def save_model(self, request, obj, form, change):
         if "status" in form.changed_data:
@@ -88,6 +200,74 @@ class DeliveryAdmin(ReadOnlyAdmin):
     list_filter = ["status", ("sent_at", JalaliMonthListFilter)]
     search_fields = ["post__title", "subscriber__email"]
     list_select_related = ["post", "subscriber"]
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(ReadOnlyAdmin):
+    """Every queued mail with its attempts; filter on "Failed" to see what did not leave."""
+
+    list_display = ["kind", "to", "inquiry", "status", "attempts", "sent_at", "last_error"]
+    list_filter = ["status", "kind"]
+    search_fields = ["to", "subject", "inquiry__reference"]
+    list_select_related = ["inquiry"]
+    fields = [
+        "kind",
+        "inquiry",
+        "to",
+        "subject",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "sent_at",
+        "message_id",
+        "headers",
+        "body_text",
+    ]
+    readonly_fields = fields
+    actions = ["send_again"]
+
+    @admin.action(description=_("Send again now"), permissions=["view"])
+    def send_again(self, request, queryset):
+        count = queryset.exclude(status=OutgoingMail.Status.SENT).update(
+            status=OutgoingMail.Status.FAILED, attempts=0
+        )
+        services.outbox_send_soon()
+        self.message_user(request, _("%(count)s mail(s) queued again.") % {"count": count})
+
+
+@admin.register(BouncedAddress)
+class BouncedAddressAdmin(admin.ModelAdmin):
+    """Addresses that get no automatic mail; delete a row when the sender fixed their mailbox."""
+
+    list_display = ["email", "reason", "created_at"]
+    search_fields = ["email"]
+
+
+@admin.register(OfficeRecipient)
+class OfficeRecipientAdmin(admin.ModelAdmin):
+    """Who hears of new questions: per cluster and subject; rows with neither are the default."""
+
+    list_display = ["email", "cluster", "kind", "receives_digest", "is_active"]
+    list_filter = ["cluster", "kind", "is_active"]
+    search_fields = ["email"]
+
+
+@admin.register(OfficeCalendar)
+class OfficeCalendarAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "thursday_is_working", "answer_within_days", "digest_after_days"]
+
+    def has_add_permission(self, request):
+        return not OfficeCalendar.objects.exists() and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OfficeHoliday)
+class OfficeHolidayAdmin(admin.ModelAdmin):
+    list_display = ["date", "name"]
+    search_fields = ["name"]
 
 
 @admin.register(PageFeedback)

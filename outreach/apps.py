@@ -19,7 +19,8 @@ class OutreachConfig(AppConfig):
         # Notices show on every page, from their start to their end.
         declare_content(self.get_model("SiteNotice"))
         declare_scheduled_moments("site-notices", notice_moments)
-        # Visitors' writes and the mail outbox: never a reason to rebuild a page.
+        # Visitors' writes, the mail outbox and the office's mail settings (read only when a mail
+        # is written): never a reason to rebuild a page.
         declare_not_content(
             *(
                 self.get_model(name)
@@ -30,6 +31,12 @@ class OutreachConfig(AppConfig):
                     "Subscriber",
                     "PostAlert",
                     "Delivery",
+                    "InquiryAnswer",
+                    "OutgoingMail",
+                    "BouncedAddress",
+                    "OfficeRecipient",
+                    "OfficeCalendar",
+                    "OfficeHoliday",
                 )
             )
         )

@@ -9,12 +9,13 @@ from django.dispatch import receiver
 
 from news.models import Post
 
-from .services import alerts_send_pending
+from .services.alerts import alerts_send_soon
 
 
 @receiver(post_save, sender=Post, dispatch_uid="outreach-alerts-on-publish")
 def send_alerts_when_published(sender, instance, raw=False, **kwargs):
     if raw or not instance.is_visible:
         return
-    # After the commit, so the mail run sees the post; it never raises into the save.
-    transaction.on_commit(alerts_send_pending)
+    # After the commit, so the mail run sees the post; in a thread, so the editor never waits
+    # on the mail server; it never raises into the save.
+    transaction.on_commit(alerts_send_soon)

@@ -113,16 +113,13 @@ class SubscribeView(RateLimitedFormView):
 
     def submit(self, form):
         data = form.cleaned_data
-        sent = services.subscriber_request(
+        services.subscriber_request(
             email=data["email"],
             all_news=data["all_news"],
             clusters=list(data["clusters"]),
             language=get_language(),
             client_key=self.client_key,
         )
-        if not sent:
-            form.add_error(None, _("We could not send the email just now. Please try again later."))
-            return self.form_invalid(form)
         return redirect("outreach:alerts-check-email")
 
 

@@ -1,10 +1,13 @@
 """A real SMTP server on 127.0.0.1 (aiosmtpd) that keeps what it receives, for mail tests."""
 
+import os
 import socket
 
 from aiosmtpd.controller import Controller
 
-SMTP_PORTS = range(8150, 8160)
+# Engineers running tests side by side give each run its own range: TEST_SMTP_PORTS=8190-8194.
+_FIRST, _LAST = (int(p) for p in os.environ.get("TEST_SMTP_PORTS", "8150-8159").split("-"))
+SMTP_PORTS = range(_FIRST, _LAST + 1)
 
 
 class Inbox:
@@ -26,12 +29,16 @@ class Inbox:
 def _free_port() -> int:
     for port in SMTP_PORTS:
         with socket.socket() as probe:
+            # As asyncio's server does: a port whose old connections linger in TIME_WAIT is free.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    raise RuntimeError("no free port in 8150-8159 for the test SMTP server")
+    raise RuntimeError(
+        f"no free port in {_FIRST}-{_LAST} for the test SMTP server: set TEST_SMTP_PORTS"
+    )
 
 
 class SmtpServer:

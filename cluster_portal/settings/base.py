@@ -317,8 +317,9 @@ DEFAULT_FROM_EMAIL = env(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Zanjan Industrial Clusters <no-reply@localhost>"
 )
 EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=20)
-# Links in emails need the public address: the sending job runs without a request.
-OUTREACH_SITE_URL = env("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
+# The public address, the one base of every absolute link in mails, feeds and sitemaps (the
+# sending jobs run without a request). `make run` and `make serve` set it to where they serve.
+PORTAL_SITE_URL = env("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
 # Behind a reverse proxy every client has the proxy's address; name the header it sets
 # (e.g. HTTP_X_REAL_IP) so rate limits count real clients.
 OUTREACH_CLIENT_IP_HEADER = env("DJANGO_CLIENT_IP_HEADER", default="")
@@ -336,6 +337,11 @@ OUTREACH_RATE_LIMIT = {"count": 5, "window_seconds": 60 * 60}
 # what the office receives (a few a day), far below what would slow the database.
 OUTREACH_SITE_CAP_PER_MINUTE = {"inquiry": 60, "subscriber": 60, "feedback": 600}
 OUTREACH_ALERT_MAX_ATTEMPTS = 5
+# Mails other than alerts (inquiry mails, sign-up confirmations) wait in the outbox: a request
+# only queues them, a thread sends them after the commit ("thread"), the timer retries failures.
+# "job" leaves all sending to the `send_mail_outbox` timer; "inline" (tests) sends at once.
+OUTREACH_MAIL_MAX_ATTEMPTS = 5
+OUTREACH_MAIL_SENDING = env("DJANGO_MAIL_SENDING", default="thread")
 # Posts older than this when the sender first sees them are not mailed (a new installation).
 OUTREACH_ALERT_MAX_POST_AGE_DAYS = 7
 

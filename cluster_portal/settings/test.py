@@ -21,3 +21,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 AXES_ENABLED = False
 AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 AXES_VERBOSE = False
+# The test client's host: the base of absolute links in mails, feeds and sitemaps.
+PORTAL_SITE_URL = "http://testserver"
+# Queued mails are sent at once in the caller, so a test reads the inbox after a request;
+# tests of the timer set "job", the non-blocking test sets "thread".
+OUTREACH_MAIL_SENDING = "inline"

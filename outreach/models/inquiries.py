@@ -1,11 +1,16 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorField
 
 from clusters.models import Cluster
 from core.fields import JalaliDateTimeField
 from core.persian import to_jalali
+from core.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
+
+from .choices import InquiryKind
 
 REFERENCE_PREFIX = "ZC"
 
@@ -28,10 +33,7 @@ class Inquiry(models.Model):
     inquiry keeps its reference, kind, cluster and dates for the office's statistics.
     """
 
-    class Kind(models.TextChoices):
-        INVEST = "invest", _("I want to invest in a cluster")
-        JOIN = "join", _("I want to join a cluster")
-        PARTNER = "partner", _("I want to partner with a cluster")
+    Kind = InquiryKind
 
     class Status(models.TextChoices):
         NEW = "new", _("New")
@@ -72,6 +74,7 @@ class Inquiry(models.Model):
     class Meta:
         verbose_name = _("inquiry")
         verbose_name_plural = _("inquiries")
+        permissions = [("answer_inquiry", _("Can answer inquiries by email"))]
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["client_key", "created_at"], name="inquiry_client_idx"),
@@ -101,3 +104,31 @@ class Inquiry(models.Model):
     def make_reference(pk: int, created_at) -> str:
         """ZC-<Jalali year>-<six-digit serial>: short enough to read out on the phone."""
         return f"{REFERENCE_PREFIX}-{to_jalali(created_at).year}-{pk:06d}"
+
+
+class InquiryAnswer(models.Model):
+    """An answer staff wrote in the admin and mailed to the sender; the inquiry's history."""
+
+    inquiry = models.ForeignKey(
+        Inquiry, on_delete=models.CASCADE, related_name="answers", verbose_name=_("inquiry")
+    )
+    body = ProseEditorField(
+        _("answer"), config={"extensions": PROSE_EDITOR_EXTENSIONS}, sanitize=sanitize_html
+    )
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="inquiry_answers",
+        verbose_name=_("answered by"),
+    )
+    answered_at = JalaliDateTimeField(_("answered at"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        ordering = ["answered_at", "pk"]
+
+    def __str__(self):
+        return str(self.inquiry)

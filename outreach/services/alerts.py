@@ -3,19 +3,25 @@
 import datetime
 import logging
 import smtplib
+import threading
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
+from django.db import connection as db_connection
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from clusters.models import Cluster
+from core.persian import format_date
+from core.site import absolute_url
 from news.models import Post
-from outreach.models import Delivery, PostAlert, Subscriber
+from outreach.mail import as_message, new_message_id, render_mail
+from outreach.models import Delivery, OutgoingMail, PostAlert, Subscriber
+
+from .outbox import mail_queue, outbox_send_soon
 
 logger = logging.getLogger(__name__)
 
@@ -26,10 +32,6 @@ CONFIRM_MAX_AGE = datetime.timedelta(days=7)
 RESEND_INTERVAL = datetime.timedelta(minutes=10)
 # A delivery left "sending" this long belongs to a run that died; it may be tried again.
 STALE_SENDING = datetime.timedelta(minutes=30)
-
-
-def site_url(path: str) -> str:
-    return settings.OUTREACH_SITE_URL.rstrip("/") + path
 
 
 def _stamp(value: datetime.datetime) -> int:
@@ -55,7 +57,7 @@ def unsubscribe_token(subscriber: Subscriber) -> str:
 def unsubscribe_url(subscriber: Subscriber) -> str:
     with translation.override(subscriber.language):
         path = reverse("outreach:unsubscribe", kwargs={"token": unsubscribe_token(subscriber)})
-    return site_url(path)
+    return absolute_url(path)
 
 
 def subscriber_request(
@@ -67,7 +69,7 @@ def subscriber_request(
     client_key: str,
     now: datetime.datetime | None = None,
 ) -> bool:
-    """Ask an address to confirm alerts for a scope. Returns False only if mail failed.
+    """Ask an address to confirm alerts for a scope; the mail is queued in the outbox. True.
 
     A new address is stored as pending with its scope; an existing one keeps its current
     alerts until the link is followed, so nobody can change or start another person's alerts.
@@ -92,20 +94,14 @@ def subscriber_request(
             subscriber.clusters.set(clusters)
     token = confirm_token(subscriber, all_news=all_news, cluster_ids=[c.pk for c in clusters])
     with translation.override(language):
-        link = site_url(reverse("outreach:alerts-confirm", kwargs={"token": token}))
-        message = EmailMessage(
-            subject=render_to_string("outreach/email/confirm_subject.txt").strip(),
-            body=render_to_string("outreach/email/confirm.txt", {"link": link}),
-            to=[email],
-            headers={"Auto-Submitted": "auto-generated"},
-        )
-    try:
-        message.send()
-    except (smtplib.SMTPException, OSError) as error:
-        logger.warning("alerts: confirmation email failed (%s)", type(error).__name__)
-        # Let the reader ask again at once rather than wait out the resend interval.
-        Subscriber.objects.filter(pk=subscriber.pk).update(confirmation_sent_at=None)
-        return False
+        link = absolute_url(reverse("outreach:alerts-confirm", kwargs={"token": token}))
+    mail = render_mail(
+        "confirm", {"link": link}, language=language, headers={"Auto-Submitted": "auto-generated"}
+    )
+    # Queued, not sent here: the reader's request never waits on the mail server. The job
+    # retries a failure; asking again within RESEND_INTERVAL adds no second mail.
+    mail_queue(mail, kind=OutgoingMail.Kind.CONFIRMATION, to=email, skip_bounced=False)
+    outbox_send_soon()
     return True
 
 
@@ -168,26 +164,31 @@ def _plan(*, now: datetime.datetime) -> int:
     return planned
 
 
-def _alert_message(delivery: Delivery) -> EmailMessage:
+def _alert_message(delivery: Delivery):
     subscriber, post = delivery.subscriber, delivery.post
     unsubscribe = unsubscribe_url(subscriber)
-    with translation.override(subscriber.language):
+    language = subscriber.language
+    with translation.override(language):
+        link = absolute_url(post.get_absolute_url())
         context = {
             "post": post,
-            "link": site_url(post.get_absolute_url()),
+            "link": link,
             "unsubscribe": unsubscribe,
             "subscriber": subscriber,
+            "published": format_date(post.publish_at, language),
         }
-        return EmailMessage(
-            subject=" ".join(str(post.title).split()),
-            body=render_to_string("outreach/email/post_alert.txt", context),
-            to=[subscriber.email],
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                "Auto-Submitted": "auto-generated",
-            },
-        )
+    mail = render_mail(
+        "post_alert",
+        context,
+        language=language,
+        headers={
+            # RFC 8058: one-click unsubscribe by a POST from the mail program itself.
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "Auto-Submitted": "auto-generated",
+        },
+    )
+    return as_message(mail, to=subscriber.email, message_id=new_message_id("alert"))
 
 
 def _claim(delivery: Delivery, *, now: datetime.datetime) -> bool:
@@ -255,3 +256,23 @@ def alerts_send_pending(*, now: datetime.datetime | None = None) -> dict[str, in
         logger.exception("alerts: the sending run stopped early")
         result["error"] = 1
     return result
+
+
+def _alerts_in_thread():
+    try:
+        alerts_send_pending()
+    finally:
+        db_connection.close()  # the thread's own database connection
+
+
+def alerts_send_soon() -> None:
+    """Run `alerts_send_pending` without holding up the editor's publish request.
+
+    Called after the commit; follows OUTREACH_MAIL_SENDING like the outbox: a thread ("thread"),
+    at once ("inline", the tests) or only by the `send_news_alerts` timer ("job").
+    """
+    mode = settings.OUTREACH_MAIL_SENDING
+    if mode == "thread":
+        threading.Thread(target=_alerts_in_thread, name="alerts", daemon=True).start()
+    elif mode == "inline":
+        alerts_send_pending()

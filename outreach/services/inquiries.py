@@ -7,6 +7,8 @@ from django.utils import timezone
 from clusters.models import Cluster
 from outreach.models import Inquiry
 
+from .inquiry_mail import inquiry_notify
+
 ANONYMISED = "—"
 
 
@@ -39,6 +41,7 @@ def inquiry_submit(
     # The serial is the primary key: unique across workers without a counter of our own.
     inquiry.reference = Inquiry.make_reference(inquiry.pk, inquiry.created_at)
     inquiry.save(update_fields=["reference"])
+    inquiry_notify(inquiry=inquiry)
     return inquiry
 
 

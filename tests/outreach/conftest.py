@@ -21,6 +21,6 @@ def smtp(settings):
     settings.EMAIL_USE_TLS = False
     settings.EMAIL_USE_SSL = False
     settings.EMAIL_TIMEOUT = 5
-    settings.OUTREACH_SITE_URL = "http://testserver"
+    settings.PORTAL_SITE_URL = "http://testserver"
     yield server
     server.stop()

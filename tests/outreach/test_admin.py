@@ -6,9 +6,21 @@ from django.contrib.auth.models import Permission
 from django.utils import timezone
 
 from news.models import Post
-from outreach.models import Delivery, Inquiry, PageFeedback, SiteNotice, Subscriber
+from outreach.models import (
+    BouncedAddress,
+    Delivery,
+    Inquiry,
+    OfficeCalendar,
+    OfficeHoliday,
+    OfficeRecipient,
+    OutgoingMail,
+    PageFeedback,
+    SiteNotice,
+    Subscriber,
+)
 from tests.clusters.test_admin import admin_url, assert_persian_admin
 from tests.conftest import page_text
+from tests.outreach.mailtools import admin_form_data
 
 MODELS = [model for model in admin.site._registry if model._meta.app_label == "outreach"]
 
@@ -27,6 +39,21 @@ def records(content):
     SiteNotice.objects.create(
         text_fa="اطلاعیه", starts_at=now, ends_at=now + datetime.timedelta(days=1)
     )
+    OfficeRecipient.objects.create(email="office@example.org")
+    OfficeCalendar.objects.create()
+    OfficeHoliday.objects.create(date=datetime.date(2026, 3, 21), name="نوروز")
+    OutgoingMail.objects.create(
+        kind="acknowledgement",
+        inquiry=inquiry,
+        to="m@example.org",
+        subject="س",
+        body_text="م",
+        body_html="<p>م</p>",
+        message_id="<1@testserver>",
+        status="failed",
+        last_error="refused",
+    )
+    BouncedAddress.objects.create(email="gone@example.org", reason="550")
     return inquiry
 
 
@@ -80,9 +107,9 @@ def test_feedback_summary_shows_counts_and_share_of_yes(staff_client, records):
 
 
 def test_closing_an_inquiry_in_the_admin_starts_the_retention_clock(staff_client, records):
-    response = staff_client.post(
-        admin_url(Inquiry, "change", records.pk), {"status": "closed", "staff_note": "پاسخ داده شد"}
-    )
+    url = admin_url(Inquiry, "change", records.pk)
+    data = admin_form_data(staff_client, url, status="closed", staff_note="پاسخ داده شد")
+    response = staff_client.post(url, data)
     assert response.status_code == 302
     records.refresh_from_db()
     assert records.status == "closed" and records.closed_at is not None
