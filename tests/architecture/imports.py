@@ -47,8 +47,11 @@ def imports_of(module: str, path: Path, known: set[str]) -> set[str]:
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             target = _resolve(module, path.name == "__init__.py", node)
-            # `from pkg import mod` imports a module; `from mod import name` the module itself.
-            targets = [f"{target}.{alias.name}" for alias in node.names] + [target]
+            # `from pkg import mod` imports that module; `from mod import name`, the module.
+            targets = [
+                f"{target}.{alias.name}" if f"{target}.{alias.name}" in known else target
+                for alias in node.names
+            ]
         else:
             continue
         for target in targets:
