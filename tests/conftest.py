@@ -29,7 +29,3 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "x" * 16)
     client.force_login(user)
     return client
-
-
-def page_text(response) -> str:
-    return response.content.decode()

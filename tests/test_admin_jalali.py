@@ -15,7 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from carpets.models import Indicator, Observation, Source
 from news.models import Post
 from outreach.models import Delivery, Inquiry, PageFeedback, SiteNotice, Subscriber
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 MOMENT = datetime.datetime(2026, 11, 30, 17, 54, 26, 918005, tzinfo=datetime.UTC)
 SHOWN = "۹ آذر ۱۴۰۵، ساعت ۲۱:۲۴"

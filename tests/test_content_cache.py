@@ -14,7 +14,7 @@ from django.utils import timezone
 from clusters.models import Cluster
 from core.content_cache import GENERATION_KEY, content_version
 from news.models import Post
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 
 @pytest.fixture

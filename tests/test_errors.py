@@ -4,7 +4,7 @@ from django.test import Client
 from django.urls import path
 
 from cluster_portal.urls import urlpatterns as portal_urlpatterns
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 
 def broken_view(request):

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from PIL import Image
 
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 
 def test_the_favicon_answers_at_the_root(client):

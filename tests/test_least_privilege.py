@@ -10,7 +10,7 @@ from directory.models import Organisation
 from news import services
 from news.models import Post
 from tests.clusters.factories import make_scored_edition
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 
 def login(client, django_user_model, group, name=None):

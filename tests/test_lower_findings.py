@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from news import services
 from outreach.models import SiteNotice
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 
 @pytest.mark.parametrize("link", ["/\\evil.example", "/\\/evil.example/", "/\t/evil.example"])

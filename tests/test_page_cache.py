@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from clusters.models import Cluster
 from news.models import Post
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 
 @pytest.fixture(params=["anonymous", "signed in"])

@@ -5,7 +5,7 @@ import re
 
 from django.contrib.staticfiles import finders
 
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 BUDGET_BYTES = 150 * 1024
 # Already compressed formats travel as they are; text is served compressed (WhiteNoise).

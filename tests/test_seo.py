@@ -10,7 +10,7 @@ from django.urls import get_resolver
 from django.utils import timezone, translation
 
 from news.models import Post
-from tests.conftest import page_text
+from tests.helpers import page_text
 from tests.public_pages import NOT_PAGES, public_pages
 
 

@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cluster_portal.management.commands.bench_data import generate, sized
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 
 def test_many_failed_checks_list_the_first_twenty_and_link_to_all(staff_client, content):

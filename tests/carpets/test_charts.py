@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from carpets.models import Indicator, Observation, Source
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 
 def svgs(html: str) -> list[str]:

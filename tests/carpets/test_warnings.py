@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from carpets.models import Observation
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 ACTIVE = "/carpets/#check-active-weavers-1393"
 SHARE = "/carpets/#check-national-share-1393"

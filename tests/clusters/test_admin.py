@@ -8,7 +8,7 @@ from django.urls import reverse
 from django_jalali.db.models import jDateField, jDateTimeField
 
 from tests.clusters.factories import make_joint_action
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 OUR_APPS = {"clusters", "carpets", "news"}
 MODELS = [model for model in admin.site._registry if model._meta.app_label in OUR_APPS]

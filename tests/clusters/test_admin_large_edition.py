@@ -1,7 +1,7 @@
 """A ranking edition of many clusters opens fast: its entries are listed, each with its link."""
 
 from clusters.models import Cluster, PriorityRanking, RankedCluster
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 
 def _edition(size):

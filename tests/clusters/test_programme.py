@@ -8,7 +8,7 @@ import pytest
 from clusters.models import DevelopmentProject, LegalBasis, ProjectPhase
 from clusters.services import ranking_publish
 from tests.clusters.factories import make_joint_action, make_scored_edition
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 UNREPORTED = "هنوز گزارش نشده"
 

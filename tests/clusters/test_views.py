@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 PUBLIC_PAGES = [
     ("home", {}),

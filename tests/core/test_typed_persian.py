@@ -20,8 +20,8 @@ from core.admin import PersianAdminMixin
 from core.forms import CleanInputMixin, JalaliDateField, JalaliDateTimeField
 from outreach.models import Inquiry
 from tests.clusters.factories import make_cluster
-from tests.conftest import page_text
-from tests.outreach.conftest import stamp
+from tests.helpers import page_text
+from tests.outreach.forms import stamp
 
 LRE, PDF, LRM = "\u202a", "\u202c", "\u200e"
 PROJECT_APPS = {"clusters", "carpets", "news", "directory", "outreach", "search"}

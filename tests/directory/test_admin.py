@@ -8,9 +8,8 @@ from clusters.models import Cluster
 from directory.models import Document, Organisation, Term
 from directory.services import document_create
 from tests.clusters.test_admin import assert_persian_admin
-from tests.conftest import page_text
-
-from .conftest import pdf_bytes, upload
+from tests.directory.files import pdf_bytes, upload
+from tests.helpers import page_text
 
 MODELS = [model for model in admin.site._registry if model._meta.app_label == "directory"]
 

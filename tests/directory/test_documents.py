@@ -9,9 +9,8 @@ from django.core.exceptions import ValidationError
 from clusters.models import Cluster, LegalBasis
 from directory.models import Document
 from directory.services import document_create
-from tests.conftest import page_text
-
-from .conftest import docx_bytes, pdf_bytes, stored_files, upload, xlsx_bytes
+from tests.directory.files import docx_bytes, pdf_bytes, stored_files, upload, xlsx_bytes
+from tests.helpers import page_text
 
 MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
 

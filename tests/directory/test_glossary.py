@@ -5,7 +5,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from directory.models import Term
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 
 def render(text, language="fa", autoescape=True):

@@ -7,9 +7,8 @@ import jdatetime
 from clusters.models import Cluster, LegalBasis
 from directory.models import Organisation
 from directory.services import document_create
+from tests.directory.files import pdf_bytes, upload
 from tests.html_checker import assert_valid_html, needs_java
-
-from .conftest import pdf_bytes, upload
 
 
 @needs_java

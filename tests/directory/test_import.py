@@ -10,7 +10,7 @@ from openpyxl import Workbook
 
 from directory.models import Organisation
 from directory.services import organisations_import
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 HEADER = [
     "cluster",

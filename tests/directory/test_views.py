@@ -6,7 +6,7 @@ import pytest
 
 from clusters.models import Cluster
 from directory.models import Organisation
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 PUBLIC_PAGES = ["/directory/", "/documents/", "/glossary/", "/faq/"]
 

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from news.models import Post
-from tests.conftest import page_text
-from tests.news.conftest import admin_form_data, jalali_split
+from tests.helpers import page_text
+from tests.news.helpers import admin_form_data, jalali_split
 
 ADD_URL = "/admin/news/post/add/"
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from news.models import Post
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 TEHRAN = zoneinfo.ZoneInfo("Asia/Tehran")
 # 14 December 2026, 09:00 to 12:00 in Tehran = 23 Azar 1405.

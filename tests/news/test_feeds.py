@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from news.models import Category, Post
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

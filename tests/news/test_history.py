@@ -5,8 +5,8 @@ from reversion.models import Version
 
 from news import services
 from news.models import Post
-from tests.conftest import page_text
-from tests.news.conftest import admin_form_data
+from tests.helpers import page_text
+from tests.news.helpers import admin_form_data
 
 
 def change_url(post):

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from news.models import Attachment, Post
-from tests.conftest import page_text
-from tests.news.conftest import admin_form_data, image_bytes, pdf_bytes, png_upload
+from tests.helpers import page_text
+from tests.news.helpers import admin_form_data, image_bytes, pdf_bytes, png_upload
 
 
 @pytest.fixture

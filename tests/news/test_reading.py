@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from clusters.models import Cluster, LegalBasis
 from news.models import Category, Post
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 TEHRAN = timezone.get_fixed_timezone(210)
 

@@ -16,8 +16,8 @@ from PIL import Image
 from cluster_portal.media import serve_media
 from news import services
 from news.models import Post
-from tests.conftest import page_text
-from tests.news.conftest import admin_form_data, image_bytes, pdf_bytes
+from tests.helpers import page_text
+from tests.news.helpers import admin_form_data, image_bytes, pdf_bytes
 
 SERVER_NAME = re.compile(r"news/(covers|attachments)/\d{4}/\d{2}/[0-9a-f]{32}\.(gif|png|pdf)")
 

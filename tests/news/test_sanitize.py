@@ -9,8 +9,8 @@ import pytest
 from core.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
 from news import services
 from news.models import Post
-from tests.conftest import page_text
-from tests.news.conftest import admin_form_data
+from tests.helpers import page_text
+from tests.news.helpers import admin_form_data
 
 # Each payload pairs with a marker that must never survive: executable markup or a script URL.
 XSS_CORPUS = [

@@ -9,7 +9,7 @@ import time_machine
 from clusters.models import Cluster
 from news import services
 from news.models import Post
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 PUBLISH_AT = datetime.datetime(2026, 3, 1, 6, 30, tzinfo=datetime.UTC)  # 10:00 in Tehran
 TITLE = "خبر زمان‌بندی‌شده"

@@ -11,8 +11,8 @@ from django.test import Client
 
 from clusters.models import Cluster
 from news.models import Post
-from tests.conftest import page_text
-from tests.news.conftest import admin_form_data, jalali_split, png_upload
+from tests.helpers import page_text
+from tests.news.helpers import admin_form_data, jalali_split, png_upload
 
 START = datetime.datetime(2026, 2, 20, 5, 0, tzinfo=datetime.UTC)
 PUBLISH_AT = datetime.datetime(2026, 2, 21, 6, 30, tzinfo=datetime.UTC)  # 10:00 Tehran

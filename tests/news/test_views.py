@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from news.models import Post
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 
 def test_important_demo_news_is_pinned_on_the_home_page_and_labelled(client, demo):

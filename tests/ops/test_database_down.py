@@ -7,7 +7,7 @@ running. Run with: DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal pytest
 import pytest
 from django.db import connection
 
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 from .tcp_proxy import TcpProxy
 

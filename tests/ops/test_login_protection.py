@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 PASSWORD = "zinc-and-carpet-1393"
 LIMIT = 5  # base.AXES_FAILURE_LIMIT's default, the value a deployment gets unless it says otherwise

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings as django_settings
 
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 ROOT = Path(django_settings.BASE_DIR)
 PROD_ENV = {

@@ -1,14 +1,6 @@
-import time
-
 import pytest
 
-from outreach.spam import form_token
 from tests.smtp import SmtpServer
-
-
-def stamp(seconds_ago: float = 60) -> str:
-    """The hidden "form served at" field of a form a person filled in that long ago."""
-    return form_token(now=time.time() - seconds_ago)
 
 
 @pytest.fixture

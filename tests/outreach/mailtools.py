@@ -2,7 +2,7 @@
 
 import re
 
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 
 def html_part(message) -> str:

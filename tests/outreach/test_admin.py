@@ -19,7 +19,7 @@ from outreach.models import (
     Subscriber,
 )
 from tests.clusters.test_admin import admin_url, assert_persian_admin
-from tests.conftest import page_text
+from tests.helpers import page_text
 from tests.outreach.mailtools import admin_form_data
 
 MODELS = [model for model in admin.site._registry if model._meta.app_label == "outreach"]

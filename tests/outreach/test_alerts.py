@@ -11,8 +11,8 @@ from clusters.models import Cluster
 from news.models import Post
 from outreach.models import Delivery, OutgoingMail, Subscriber
 from outreach.services import alerts_send_pending, subscriber_request
-from tests.conftest import page_text
-from tests.outreach.conftest import stamp
+from tests.helpers import page_text
+from tests.outreach.forms import stamp
 
 SITE = "http://testserver"
 

@@ -6,8 +6,8 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 
 from outreach.models import PageFeedback, SiteNotice
-from tests.conftest import page_text
-from tests.outreach.conftest import stamp
+from tests.helpers import page_text
+from tests.outreach.forms import stamp
 
 
 def feedback(path="/clusters/olive/", **changes):

@@ -9,8 +9,8 @@ from django.utils import timezone
 from clusters.models import Cluster
 from outreach.models import Inquiry
 from outreach.services import inquiries_anonymise, inquiry_set_status
-from tests.conftest import page_text
-from tests.outreach.conftest import stamp
+from tests.helpers import page_text
+from tests.outreach.forms import stamp
 
 PERSIAN_REQUIRED = "این فیلد لازم است."
 

@@ -24,10 +24,10 @@ from outreach.models import (
 from outreach.services import inquiries_send_digest, outbox_send_due
 from outreach.workdays import WorkingWeek
 from tests.clusters.test_admin import admin_url
-from tests.conftest import page_text
-from tests.outreach.conftest import SmtpServer
+from tests.helpers import page_text
 from tests.outreach.mailtools import admin_form_data, answer_prefix, html_part, text_part
 from tests.outreach.test_inquiries import valid_data
+from tests.smtp import SmtpServer
 
 PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 

@@ -6,7 +6,7 @@ import re
 from clusters.models import Cluster
 from core.persian import format_date
 from outreach.services import alerts_send_pending
-from tests.conftest import page_text
+from tests.helpers import page_text
 from tests.outreach.mailtools import html_part, text_part
 from tests.outreach.test_alerts import confirmed_subscriber, publish, subscribe
 

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from outreach.models import SiteNotice, Subscriber
 from outreach.services.alerts import unsubscribe_token
-from tests.conftest import page_text
+from tests.helpers import page_text
 from tests.html_checker import assert_valid_html, needs_java
 
 PAGES = ["/contact/", "/alerts/", "/alerts/check-email/", "/alerts/confirmed/"]
@@ -79,7 +79,7 @@ def page_with_everything(client):
 
 @needs_java
 def test_outreach_pages_are_valid_html(client, content, tmp_path: Path):
-    from tests.outreach.conftest import stamp
+    from tests.outreach.forms import stamp
 
     page_with_everything(client)
     subscriber = Subscriber.objects.create(email="r@example.org")

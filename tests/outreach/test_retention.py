@@ -14,7 +14,7 @@ from django.utils import timezone
 from news.models import Post
 from outreach.models import Delivery, Inquiry, Subscriber
 from outreach.services.alerts import unsubscribe_token
-from tests.conftest import page_text
+from tests.helpers import page_text
 from tests.outreach.test_alerts import confirmed_subscriber, subscribe
 
 DAY = datetime.timedelta(days=1)

@@ -5,7 +5,7 @@ from django.db import connection
 from django.utils import timezone
 
 from news.models import Post
-from tests.conftest import page_text
+from tests.helpers import page_text
 
 
 def results(client, query, language="fa", **params):
