@@ -3,7 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cluster_portal.management.commands.bench_data import generate, sized
+from bench.data import generate, sized
 from tests.helpers import page_text
 
 
