@@ -64,7 +64,7 @@ class OutgoingMail(models.Model):
         related_name="mails",
         verbose_name=_("inquiry"),
     )
-    to = models.EmailField(_("to"))
+    to = models.EmailField(_("recipient"))
     subject = models.CharField(_("subject"), max_length=300)
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"))
