@@ -6,13 +6,15 @@ MANAGE := $(BIN)/python manage.py
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-# Production mode on this machine only: plain HTTP on 127.0.0.1, a locally generated key.
+# Production mode on this machine only: plain HTTP on 127.0.0.1, a locally generated key, and
+# no second factor for staff (a real installation keeps it: docs/deploy.md).
 SERVE_ENV = DJANGO_SETTINGS_MODULE=cluster_portal.settings.prod \
 	DJANGO_SECRET_KEY="$$(cat .secret-key)" \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
-	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_SECURE_HSTS_SECONDS=0
+	DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false DJANGO_SECURE_HSTS_SECONDS=0 \
+	DJANGO_STAFF_OTP=false
 
-.PHONY: run serve test lint format messages admin clean bench soak lock screens
+.PHONY: run serve test lint format messages admin clean bench soak lock screens drill
 
 # Installs exactly the versions in requirements.lock (every dependency, dev tools included).
 $(STAMP): pyproject.toml requirements.lock
@@ -58,6 +60,11 @@ screens: $(STAMP)
 
 soak: $(STAMP) .secret-key
 	$(BIN)/python ops/soak.py --port $(PORT)
+
+# Back up the benchmark-size PostgreSQL database, restore it with ops/restore.sh into a new one,
+# compare every table's rows and checksum; writes the times and size into docs/operations.md.
+drill: $(STAMP)
+	$(BIN)/python ops/drill.py
 
 test: $(STAMP)
 	$(MANAGE) build_messages -v0

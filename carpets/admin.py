@@ -8,6 +8,7 @@ from core.admin_export import LabelledExportForm
 from core.admin_filters import JalaliMonthListFilter
 from core.content_cache import cached_for_generation
 from core.persian import active_language
+from core.spreadsheet import SafeCSV, SafeXLSX
 from core.translation_admin import TabbedTranslationAdmin
 
 from .checks import failed_checks
@@ -39,7 +40,8 @@ class ObservationAdmin(OfficeAdminMixin, ImportExportModelAdmin, TabbedTranslati
     resource_classes = [ObservationResource]
     export_form_class = LabelledExportForm
     import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
+    # Exported text never starts a live formula (core/spreadsheet.py).
+    export_formats = [SafeCSV, SafeXLSX]
     # The upload waits between preview and confirm in media storage, which every app server shares.
     tmp_storage_class = "import_export.tmp_storages.MediaStorage"
     change_list_template = "admin/carpets/observation/change_list.html"

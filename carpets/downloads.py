@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from core.persian import iso_date_pair, jalali_year_to_gregorian, local_date, local_datetime
+from core.spreadsheet import csv_cell, protect_sheet
 
 from .checks import derived_figures, failing_checks_by_observation, run_checks
 from .models import Observation
@@ -230,7 +231,7 @@ def _csv(dataset, rows, updated) -> bytes:
         if index == 0:
             writer.writerow(row.keys())
         writer.writerow(
-            str(value).lower() if isinstance(value, bool) else plain(value)
+            str(value).lower() if isinstance(value, bool) else csv_cell(plain(value))
             for value in row.values()
         )
     # The byte-order mark makes Excel read the file as UTF-8, so Persian text survives.
@@ -245,6 +246,8 @@ def _xlsx(dataset, rows, updated) -> bytes:
         if index == 0:
             sheet.append(list(row.keys()))
         sheet.append([plain(value) for value in row.values()])
+    # A note typed as "=HYPERLINK(…)" is text in the file, not a live formula.
+    protect_sheet(sheet)
     about = book.create_sheet("about")
     meta = _metadata(dataset, updated)
     about.append(["dataset", meta["dataset"]])
@@ -254,6 +257,7 @@ def _xlsx(dataset, rows, updated) -> bytes:
     about.append(["licence", meta["licence"]["name"]])
     about.append(["licence_url", meta["licence"]["url"]])
     about.append(["last_updated", meta["last_updated"] or ""])
+    protect_sheet(about)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -169,6 +169,12 @@ class Observation(models.Model):
         verbose_name = _("observation")
         verbose_name_plural = _("observations")
         ordering = ["indicator__order", "year", "source"]
+        # django-import-export checks these (IMPORT_EXPORT_*_PERMISSION_CODE in settings):
+        # a file import or export reaches every row, so it is its own right, not "change".
+        permissions = [
+            ("import_observation", _("Can import observations from a file")),
+            ("export_observation", _("Can export observations to a file")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["indicator", "year", "scope", "source"],

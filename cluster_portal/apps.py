@@ -32,6 +32,8 @@ class ClusterPortalConfig(AppConfig):
 
         from core.public_content import declare_not_content
 
+        from . import checks  # noqa: F401 (registers the start checks)
+
         declare_not_content(*(label for label in NOT_CONTENT if _installed(apps, label)))
 
 

@@ -39,6 +39,7 @@ class StaticPagesSitemap(TranslatedSitemap):
             "directory:faq",
             "outreach:inquiry",
             "outreach:alerts",
+            "outreach:privacy",
         ]
 
     def location(self, item):
@@ -92,7 +93,7 @@ SITEMAPS = {
     "pages": StaticPagesSitemap,
     "clusters": model_sitemap(Cluster.objects.all(), priority=0.7),
     "legal-bases": model_sitemap(LegalBasis.objects.all()),
-    "rankings": model_sitemap(PriorityRanking.objects.all()),
+    "rankings": model_sitemap(PriorityRanking.objects.public()),
     "indicators": model_sitemap(Indicator.objects.all()),
     "organisations": model_sitemap(Organisation.objects.all(), priority=0.4),
     "documents": model_sitemap(Document.objects.all(), priority=0.5),

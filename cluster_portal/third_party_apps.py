@@ -1,4 +1,4 @@
-"""Third-party apps under Persian names in the admin (ECOSYSTEM.md P16).
+"""Third-party apps under Persian names in the admin.
 
 django-axes, django-otp's TOTP plugin and sorl-thumbnail name their apps in English (the admin
 printed "AXES", "OTP_TOTP", "Thumbnail"). Each class here is that app's own config with a

@@ -1,14 +1,16 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from carpets import catalog
 from core import icons, seo
 
-from . import views
+from . import media, views
 from .sitemaps import SITEMAPS
 
 admin.site.site_header = _("Zanjan industrial clusters portal")
@@ -38,7 +40,7 @@ urlpatterns = [
     path("data.json", catalog.data_json_view, name="data-json"),
 ]
 
-# Persian is served at "/" and English at "/en/" (DESIGN.md URL map).
+# Persian is served at "/" and English at "/en/".
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("manifest.webmanifest", icons.web_manifest, name="web-manifest"),
@@ -52,7 +54,15 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# nginx asks this before serving an upload from the bucket (docs/deploy.md, auth_request).
+urlpatterns += [path("media-access/<path:path>", media.media_access, name="media-access")]
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.DEBUG:
+    # Development serves uploads itself, with the same headers and the same rule for drafts.
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            media.serve_media,
+            name="media",
+        )
+    ]

@@ -19,6 +19,9 @@ from core.middleware import DATABASE_UNAVAILABLE, database_unavailable
 from core.problem import problem_response
 from news.models import Post
 
+from .axes_handler import locked_everywhere
+from .checks import check_python_zone, start_errors
+
 logger = logging.getLogger(__name__)
 
 HOME_KEY_FIGURES = ("weavers", "looms", "producing-units", "annual-production")
@@ -97,20 +100,25 @@ def healthz(request):
 
 
 def login_locked_out(request, response, credentials):
-    """django-axes' answer once a username has failed too often from one address."""
+    """django-axes' answer once a username has failed too often from one address, or from
+    every address together (then the page says so, and who can unlock it)."""
     template = loader.get_template("429.html")
-    hours = settings.AXES_COOLOFF_TIME
-    return HttpResponse(template.render({"cooloff_hours": hours}, request), status=429)
+    context = {
+        "cooloff_hours": settings.AXES_COOLOFF_TIME,
+        "everywhere": locked_everywhere(request, credentials),
+    }
+    return HttpResponse(template.render(context, request), status=429)
 
 
 def readyz(request):
     """Readiness: this server can answer real pages, because the database and cache respond."""
     checks = {"database": _database_ready(), "cache": _cache_ready()}
-    ready = all(checks.values())
-    return JsonResponse(
-        {name: "ok" if ok else "unavailable" for name, ok in checks.items()},
-        status=200 if ready else 503,
-    )
+    body = {name: "ok" if ok else "unavailable" for name, ok in checks.items()}
+    # Zone data and the database's ctype (cluster_portal/checks.py): wrong, they are silent.
+    errors = start_errors() if checks["database"] else check_python_zone()
+    body["configuration"] = [f"{e.id}: {e.msg} {e.hint}" for e in errors] or "ok"
+    ready = all(checks.values()) and not errors
+    return JsonResponse(body, status=200 if ready else 503)
 
 
 def _database_ready() -> bool:

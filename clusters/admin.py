@@ -6,15 +6,15 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from django_jalali.admin.filters import JDateFieldListFilter
-from reversion.admin import VersionAdmin
 
 from core.admin_base import OfficeAdminMixin
-from core.admin_inlines import RowLabelledInlineMixin
+from core.admin_inlines import LargeInlineMixin, RowLabelledInlineMixin
 from core.translation_admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from core.versions_admin import GuardedVersionAdmin
 
 from .models import (
     Advantage,
@@ -58,7 +58,7 @@ for model, follow in (
         reversion.register(model, follow=follow)
 
 
-class ProgrammeAdmin(OfficeAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class ProgrammeAdmin(OfficeAdminMixin, GuardedVersionAdmin, TabbedTranslationAdmin):
     """Every programme model keeps its history, so editors can compare, revert and recover."""
 
 
@@ -114,13 +114,31 @@ class DevelopmentProjectInline(TranslationStackedInline):
     show_change_link = True
 
 
-class JointActionInline(RowLabelledInlineMixin, TranslationTabularInline):
+class JointActionInline(LargeInlineMixin, RowLabelledInlineMixin, TranslationTabularInline):
     model = JointAction
     fk_name = "cluster"
     extra = 0
     fields = ["title", "parent", "status", "indicator", "unit", "baseline", "target", "order"]
     autocomplete_fields = ["parent"]
     show_change_link = True
+    # Twelve boxes a row: 25 rows are as many boxes as 50 rows of a ranking edition.
+    editable_up_to = 25
+    read_only_when_large = [
+        "title_fa",
+        "title_en",
+        "parent",
+        "status",
+        "indicator_fa",
+        "indicator_en",
+        "unit_fa",
+        "unit_en",
+        "baseline",
+        "target",
+        "order",
+    ]
+
+    def rows_of(self, cluster):
+        return cluster.actions.count()
 
 
 @admin.register(Cluster)
@@ -191,13 +209,20 @@ class RankingCriterionInline(LockedEditionMixin, TranslationTabularInline):
     extra = 0
 
 
-class RankedClusterInline(LockedEditionMixin, RowLabelledInlineMixin, TranslationTabularInline):
+class RankedClusterInline(
+    LockedEditionMixin, LargeInlineMixin, RowLabelledInlineMixin, TranslationTabularInline
+):
     model = RankedCluster
     extra = 0
     autocomplete_fields = ["cluster"]
     fields = ["rank", "cluster", "score", "rationale"]
     ordering = ["rank"]
     show_change_link = True
+
+    read_only_when_large = ["rank", "cluster", "score", "rationale_fa", "rationale_en"]
+
+    def rows_of(self, ranking):
+        return ranking.entries.count()
 
 
 @admin.register(PriorityRanking)
@@ -217,7 +242,14 @@ class PriorityRankingAdmin(LockedEditionAdmin, ProgrammeAdmin):
     def cluster_count(self, ranking):
         return ranking.ranked_clusters
 
-    @admin.action(description=_("Publish the selected edition as the current ranking"))
+    def has_publish_permission(self, request):
+        # Offered and run only for the statistics officer's publish right.
+        return request.user.has_perm("clusters.publish_priorityranking")
+
+    @admin.action(
+        description=_("Publish the selected edition as the current ranking"),
+        permissions=["publish"],
+    )
     def publish(self, request, queryset):
         if queryset.count() != 1:
             self.message_user(

@@ -1,5 +1,7 @@
 """Load the cluster programme's content from its fixture, idempotently (keyed by natural keys)."""
 
+from django.utils import timezone
+
 from core.loading import jalali_date, translated
 
 from .models import (
@@ -67,6 +69,10 @@ def _load_ranking(edition: dict, clusters: dict) -> None:
             **translated(edition, "title", "approved_by", "note"),
         },
     )
+    if ranking.published_at is None:
+        # The source document's editions were all published by the office.
+        ranking.published_at = timezone.now()
+        ranking.save(update_fields=["published_at"])
     wanted = {(slug, rank) for slug, rank in edition["entries"]}
     current = set(ranking.entries.values_list("cluster__slug", "rank"))
     if wanted != current:

@@ -5,6 +5,7 @@ from itertools import pairwise
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -101,6 +102,7 @@ def ranking_publish(*, ranking: PriorityRanking) -> PriorityRanking:
         raise ValidationError(problems)
     PriorityRanking.objects.filter(is_current=True).exclude(pk=ranking.pk).update(is_current=False)
     ranking.is_current = True
+    ranking.published_at = ranking.published_at or timezone.now()
     ranking.full_clean()
-    ranking.save(update_fields=["is_current"])
+    ranking.save(update_fields=["is_current", "published_at"])
     return ranking

@@ -92,13 +92,13 @@ class ClusterListView(ListView):
 class RankingListView(ListView):
     """Every edition of the priority ranking, the current one first."""
 
-    model = PriorityRanking
+    queryset = PriorityRanking.objects.public()
     template_name = "clusters/ranking_list.html"
     context_object_name = "editions"
 
 
 class RankingDetailView(DetailView):
-    model = PriorityRanking
+    queryset = PriorityRanking.objects.public()
     template_name = "clusters/ranking_detail.html"
 
     def get_context_data(self, **kwargs):

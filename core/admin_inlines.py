@@ -73,3 +73,39 @@ class RowLabelledInlineMixin:
         RowLabelledForm.__name__ = formset.form.__name__
         formset.form = RowLabelledForm
         return formset
+
+
+class LargeInlineMixin:
+    """An inline shown read-only when its parent has more than `editable_up_to` rows of it.
+
+    A form of hundreds of editable rows takes seconds to render (each row's boxes, each box's
+    template) and is hard to work in; above the limit each row is listed with its change
+    link (`show_change_link`) and edited on its own page. `rows_of(obj)` counts the rows;
+    `read_only_when_large` names the fields then shown (translated fields by their
+    per-language names, as the form has them).
+    """
+
+    editable_up_to = 50
+    read_only_when_large: list[str] = []
+
+    def rows_of(self, obj) -> int:
+        raise NotImplementedError
+
+    def is_large(self, request, obj) -> bool:
+        if obj is None or obj.pk is None:
+            return False
+        sizes = request.__dict__.setdefault("_inline_sizes", {})
+        key = (type(self).__name__, obj.pk)
+        if key not in sizes:
+            sizes[key] = self.rows_of(obj)
+        return sizes[key] > self.editable_up_to
+
+    def get_readonly_fields(self, request, obj=None):
+        if self.is_large(request, obj):
+            return list(self.read_only_when_large)
+        return super().get_readonly_fields(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        if self.is_large(request, obj):
+            return False
+        return super().has_add_permission(request, obj)

@@ -19,7 +19,7 @@ logger = logging.getLogger(__name__)
 class AdminLanguageMiddleware:
     """Keep the admin Persian and right-to-left whatever the editor's browser asks for.
 
-    LocaleMiddleware follows Accept-Language outside `i18n_patterns` (ECOSYSTEM.md P1); an editor
+    LocaleMiddleware follows Accept-Language outside `i18n_patterns`; an editor
     who wants English chooses it explicitly, through the language cookie.
     """
 

@@ -4,7 +4,7 @@ from whitenoise.storage import CompressedManifestStaticFilesStorage
 
 
 class ForgivingManifestStaticFilesStorage(CompressedManifestStaticFilesStorage):
-    """django-jalali's CSS names images it does not ship (ECOSYSTEM.md P4).
+    """django-jalali's CSS names images it does not ship.
 
     A missing reference is left as written instead of aborting `collectstatic`.
     """

@@ -8,7 +8,7 @@ for every translated field in one place:
   `title_fa` -> `lang="fa" dir="rtl"`), so "Zanjan cluster (phase 2)." keeps its full stop on
   the right side of an English title inside the Persian admin;
 - `css/admin-widgets.css` gives django-prose-editor's toolbar its icon font back (jQuery UI's
-  theme sets `.ui-widget button { font-family: Verdana }` inside the tabs, ECOSYSTEM.md P14),
+  theme sets `.ui-widget button { font-family: Verdana }` inside the tabs),
   gives the editing area a usable height and runs an English body left to right.
 """
 

@@ -8,6 +8,7 @@ from import_export.formats.base_formats import CSV, XLSX
 
 from core.admin_base import OfficeAdminMixin
 from core.admin_export import LabelledExportForm
+from core.spreadsheet import SafeCSV, SafeXLSX
 from core.translation_admin import TabbedTranslationAdmin
 
 from . import services
@@ -20,7 +21,8 @@ class OrganisationAdmin(OfficeAdminMixin, ImportExportMixin, TabbedTranslationAd
     resource_classes = [OrganisationResource]
     export_form_class = LabelledExportForm
     import_formats = [CSV, XLSX]
-    export_formats = [CSV, XLSX]
+    # Exported text never starts a live formula (core/spreadsheet.py).
+    export_formats = [SafeCSV, SafeXLSX]
     list_display = ["name", "kind", "cluster", "county", "publish_contact"]
     list_filter = ["cluster", "kind", "county", "publish_contact"]
     search_fields = ["name", "description", "city"]

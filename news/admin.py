@@ -1,17 +1,18 @@
-from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
 from core.admin_base import OfficeAdminMixin
 from core.admin_filters import JalaliMonthListFilter
 from core.translation_admin import TabbedTranslationAdmin, TranslationTabularInline
+from core.uploads import SafeImageFormField
+from core.versions_admin import GuardedVersionAdmin
 
 from . import services
 from .forms import PostAdminForm
 from .models import Attachment, Category, Post
+from .validators import validate_image
 
 
 @admin.register(Category)
@@ -29,7 +30,7 @@ class AttachmentInline(TranslationTabularInline):
 
 
 @admin.register(Post)
-class PostAdmin(OfficeAdminMixin, VersionAdmin, TabbedTranslationAdmin):
+class PostAdmin(OfficeAdminMixin, GuardedVersionAdmin, TabbedTranslationAdmin):
     form = PostAdminForm
     inlines = [AttachmentInline]
     list_display = ["title", "kind", "state", "publish_at", "is_important", "is_demo"]
@@ -51,9 +52,11 @@ class PostAdmin(OfficeAdminMixin, VersionAdmin, TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["title_fa"]}
     list_select_related = ["category"]
     actions = ["publish_now", "unpublish"]
-    # Content is checked by its bytes (news/validators.py); Django's image field would refuse
-    # SVG with a vaguer message before ours could explain why.
-    formfield_overrides = {models.ImageField: {"form_class": forms.FileField}}
+    # Content is checked by its bytes (news/validators.py), then re-encoded and named by the
+    # server (core/uploads.py): nothing appended to the image, nor its name, is ever stored.
+    formfield_overrides = {
+        models.ImageField: {"form_class": SafeImageFormField, "check": validate_image}
+    }
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "lead", "body", "category"]}),
         (_("Image"), {"fields": ["cover_image", "cover_alt"]}),

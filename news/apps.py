@@ -11,11 +11,13 @@ class NewsConfig(AppConfig):
 
         from core.public_content import declare_content, declare_scheduled_moments
 
-        from .schedule import publish_moments
+        from .schedule import event_end_moments, publish_moments
 
         declare_content(*self.get_models())
         # A scheduled post goes live with no write: the pages change at its publish time.
         declare_scheduled_moments("news-publish-times", publish_moments)
+        # An event that ends leaves the upcoming lists and is marked past, with no write.
+        declare_scheduled_moments("news-event-ends", event_end_moments)
 
         # After modeltranslation has added title_fa/title_en…, so history keeps every language
         # (registering in models.py kept only the base columns). The admin's VersionAdmin may

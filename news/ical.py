@@ -41,8 +41,8 @@ def _event(post, request) -> Event:
     event = Event()
     event.add("uid", event_uid(post))
     # The last edit, not the moment of download: the same event gives the same file.
-    event.add("dtstamp", post.updated_at.astimezone(datetime.UTC))
-    event.add("last-modified", post.updated_at.astimezone(datetime.UTC))
+    event.add("dtstamp", to_gregorian(post.updated_at).astimezone(datetime.UTC))
+    event.add("last-modified", to_gregorian(post.updated_at).astimezone(datetime.UTC))
     event.add("dtstart", _local(post.event_start))
     if post.event_end:
         event.add("dtend", _local(post.event_end))

@@ -16,6 +16,7 @@ from core.collation import by_name
 from core.fields import JalaliDateTimeField
 from core.persian import to_gregorian, to_jalali
 from core.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
+from core.uploads import ServerNamedUpload
 
 from . import choices
 from .querysets import EVENT_OVER_AT, PostQuerySet
@@ -56,7 +57,7 @@ class Post(models.Model):
     )
     cover_image = models.ImageField(
         _("cover image"),
-        upload_to="news/covers/%Y/%m/",
+        upload_to=ServerNamedUpload("news/covers/%Y/%m/"),
         blank=True,
         validators=[validate_image],
         help_text=_("JPEG, PNG, WebP or GIF. Needs a text alternative."),
@@ -173,7 +174,7 @@ class Attachment(models.Model):
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(
         _("file"),
-        upload_to="news/attachments/%Y/%m/",
+        upload_to=ServerNamedUpload("news/attachments/%Y/%m/"),
         validators=[FileExtensionValidator(["pdf"]), validate_pdf],
         help_text=_("PDF only."),
     )

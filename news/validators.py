@@ -1,10 +1,14 @@
 """Upload checks by content, never by the file's name: a renamed script is not an image."""
 
+import warnings
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
+
+from core.uploads import max_pixels, too_many_pixels_error
 
 # Raster formats browsers show everywhere; SVG is refused because it can carry script.
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
@@ -37,9 +41,15 @@ def validate_image(upload) -> None:
         )
     try:
         upload.seek(0)
-        with Image.open(upload) as image:
-            image_format = image.format
-            image.verify()
+        with warnings.catch_warnings():
+            # Pillow warns from 89 megapixels and raises from 179: a form error, never a 500.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                image_format = image.format
+                width, height = image.size
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise too_many_pixels_error() from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ValidationError(
             _("This file is not a readable image; upload a JPEG, PNG, WebP or GIF image."),
@@ -47,6 +57,8 @@ def validate_image(upload) -> None:
         ) from error
     finally:
         upload.seek(0)
+    if width * height > max_pixels():
+        raise too_many_pixels_error()
     if image_format not in IMAGE_FORMATS:
         raise ValidationError(
             _("Images in %(format)s format are not accepted; use JPEG, PNG, WebP or GIF."),

@@ -157,10 +157,12 @@ class PostDetailView(DetailView):
 
 
 class PostPreviewView(PostDetailView):
-    """Any post, as it will look, for staff only; everyone else gets the same 404 as a typo."""
+    """Any post, as it will look, for staff who may change posts (editors, publishers); anyone
+    else, other staff included, gets the same 404 as a typo."""
 
     def get_queryset(self):
-        if not self.request.user.is_staff:
+        user = self.request.user
+        if not (user.is_active and user.is_staff and user.has_perm("news.change_post")):
             raise Http404
         return Post.objects.select_related("category")
 

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
@@ -101,6 +102,9 @@ class FeedbackPageAdmin(ReadOnlyAdmin):
     """Answers counted per page and language, with the share of "yes"."""
 
     def changelist_view(self, request, extra_context=None):
+        # A custom page: Django's own permission check is in the changelist this replaces.
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         rows = []
         for row in PageFeedback.objects.summary():
             share = round(100 * row["useful"] / row["total"])

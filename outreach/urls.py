@@ -21,4 +21,5 @@ urlpatterns = [
     ),
     path("alerts/unsubscribe/<str:token>/", views.UnsubscribeView.as_view(), name="unsubscribe"),
     path("feedback/", views.FeedbackView.as_view(), name="feedback"),
+    path("privacy/", views.PrivacyView.as_view(), name="privacy"),
 ]

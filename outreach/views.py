@@ -1,5 +1,6 @@
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
@@ -176,3 +177,18 @@ class FeedbackView(RateLimitedFormView):
         )
         messages.success(self.request, _("Thank you for your feedback."))
         return redirect(path)
+
+
+class PrivacyView(TemplateView):
+    """What personal data the portal keeps and for how long, from the same settings the
+    retention command applies (outreach/services/retention.py)."""
+
+    template_name = "outreach/privacy.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            inquiry_days=settings.OUTREACH_INQUIRY_RETENTION_DAYS,
+            unconfirmed_days=settings.OUTREACH_UNCONFIRMED_RETENTION_DAYS,
+            unsubscribed_days=settings.OUTREACH_UNSUBSCRIBED_RETENTION_DAYS,
+            **kwargs,
+        )

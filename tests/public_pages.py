@@ -105,6 +105,7 @@ def public_pages() -> dict[str, str]:
             "directory:faq": reverse("directory:faq"),
             "outreach:inquiry": reverse("outreach:inquiry"),
             "outreach:alerts": reverse("outreach:alerts"),
+            "outreach:privacy": reverse("outreach:privacy"),
             "search:results": reverse("search:results") + "?q=خوشه",
             "search:results (nothing found)": reverse("search:results") + "?q=zzzqqq",
             "search:results (empty query)": reverse("search:results") + "?q=",

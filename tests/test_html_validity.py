@@ -40,7 +40,7 @@ def pages(client, demo, settings, tmp_path):
 
 @needs_java
 def test_public_pages_are_valid_html(pages, tmp_path: Path):
-    assert len(pages) == 2 * 32
+    assert len(pages) == 2 * 33
     assert_valid_html(pages, tmp_path / "pages")
 
 

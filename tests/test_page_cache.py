@@ -100,3 +100,22 @@ def test_pages_answer_conditional_requests(client, content):
 def test_errors_are_not_cached(client, content, path):
     client.get(path)
     assert "X-Page-Cache" not in client.get(path)
+
+
+def test_an_event_that_ends_leaves_the_upcoming_list_when_it_ends(reader):
+    start = timezone.now() + datetime.timedelta(minutes=30)
+    end = start + datetime.timedelta(hours=2)
+    Post.objects.create(
+        title_fa="کارگاه زیتون",
+        slug="kargah",
+        body_fa="متن",
+        kind=Post.Kind.EVENT,
+        status=Post.Status.PUBLISHED,
+        publish_at=timezone.now() - datetime.timedelta(days=1),
+        event_start=start,
+        event_end=end,
+    )
+    assert "کارگاه زیتون" in page_text(reader.get("/news/events/"))
+    assert "کارگاه زیتون" in page_text(reader.get("/news/events/"))  # now from a cache
+    with time_machine.travel(end + datetime.timedelta(seconds=1), tick=False):
+        assert "کارگاه زیتون" not in page_text(reader.get("/news/events/"))

@@ -45,6 +45,7 @@ EXCLUDED = {
     "outreach:inquiry-sent": "only shown to the visitor who just sent an inquiry (a session)",
     "outreach:feedback": "POST-only form handler that redirects back to the page",
     "directory:document-download": "streams one stored file: a single row lookup, no list",
+    "media-access": "nginx's yes/no for one upload (cluster_portal/media.py): two row lookups",
 }
 # Namespaces outside the public site.
 EXCLUDED_NAMESPACES = {"admin": "the staff admin, not a public page"}
@@ -154,6 +155,7 @@ CASES = [
     page("contact", "outreach:inquiry"),
     page("contact-cluster", "outreach:inquiry", lambda d: f"/contact/?cluster={d.hub.slug}"),
     page("alerts", "outreach:alerts"),
+    page("privacy", "outreach:privacy"),
     page("alerts-check-email", "outreach:alerts-check-email"),
     page("alerts-confirm", "outreach:alerts-confirm", token=lambda d: "not-a-token"),
     page("alerts-confirmed", "outreach:alerts-confirmed"),

@@ -250,7 +250,7 @@ def cluster_detail(request, slug):
 def _rankings():
     # Joined, not a second prefetch: an IN list of every ranked cluster is too long for SQLite.
     entries = RankedCluster.objects.select_related("cluster")
-    return PriorityRanking.objects.prefetch_related(Prefetch("entries", entries))
+    return PriorityRanking.objects.public().prefetch_related(Prefetch("entries", entries))
 
 
 @endpoint

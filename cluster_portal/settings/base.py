@@ -1,5 +1,6 @@
 """Settings shared by every environment; each environment module overrides what differs."""
 
+import zoneinfo
 from pathlib import Path
 
 import environ
@@ -10,11 +11,14 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
 
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
+# Earlier keys, newest first, while links signed with them (unsubscribe links already mailed,
+# sessions) should keep working after the key is rotated.
+SECRET_KEY_FALLBACKS = env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[])
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 
 DJANGO_APPS = [
-    # modeltranslation patches the admin, so it must come before it (ECOSYSTEM.md P10).
+    # modeltranslation patches the admin, so it must come before it.
     "modeltranslation",
     # The admin site is ours: it asks staff for a one-time password when the office turns that on.
     "cluster_portal.admin_site.PortalAdminConfig",
@@ -72,9 +76,12 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "cluster_portal.admin_security.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After django-csp, so its answer is ready when django-csp writes the header.
+    "cluster_portal.admin_security.AdminContentSecurityPolicyMiddleware",
     # Last, as django-axes asks: it turns a lockout raised anywhere above into its response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -162,16 +169,20 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Tehran"
-# Django's own "fa" formats print no grouping (ECOSYSTEM.md P11).
+# Read zone data only from the pinned `tzdata` package, never the host's /usr/share/zoneinfo,
+# which on an old server still has Iran's summer time (abolished 2022). Check portal.E001.
+zoneinfo.reset_tzpath(to=())
+zoneinfo.ZoneInfo.clear_cache()
+# Django's own "fa" formats print no grouping.
 FORMAT_MODULE_PATH = ["core.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fa"
 MODELTRANSLATION_LANGUAGES = ("fa", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("fa",)
-# modeltranslation's admin tabs load jQuery UI from a CDN by default (ECOSYSTEM.md P2).
+# modeltranslation's admin tabs load jQuery UI from a CDN by default.
 JQUERY_UI_URL = "/static/vendor/jquery-ui-tabs/jquery-ui-tabs.js"
 
-# django-jalali ships jQuery 1.10.2 and would replace django.jQuery (ECOSYSTEM.md P3).
+# django-jalali ships jQuery 1.10.2 and would replace django.jQuery.
 JALALI_SETTINGS = {
     "ADMIN_JS_STATIC_FILES": [
         "admin/js/vendor/jquery/jquery.min.js",
@@ -210,10 +221,9 @@ PORTAL_BACKUP_ENCRYPT_TO = env("DJANGO_BACKUP_ENCRYPT_TO", default="")
 # The admin lives where the office chooses (a less guessable path keeps scanners' noise down).
 PORTAL_ADMIN_PATH = env("DJANGO_ADMIN_PATH", default="admin/").strip("/") + "/"
 
-# Nothing is loaded from another host, so the policy can be strict everywhere but the admin,
-# whose widgets (Jalali date picker, modeltranslation tabs) use inline scripts.
+# Nothing is loaded from another host, so the policy is strict everywhere. The admin gets its
+# own (PORTAL_ADMIN_CSP, below) from cluster_portal.admin_security.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": [f"/{PORTAL_ADMIN_PATH}"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
@@ -227,6 +237,21 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
+# The admin's policy: scripts only from 'self' plus the SHA-256 of the prose editor's import
+# map on the page that has it; inline style attributes stay allowed because
+# the Jalali date picker and the modeltranslation tabs set them from script.
+PORTAL_ADMIN_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -237,18 +262,28 @@ PORTAL_PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=(), interest-cohort=()"
 )
 
-# Login protection (ECOSYSTEM.md P13): lock a username from one address after repeated failures,
+# Login protection: lock a username from one address after repeated failures,
 # so a guesser cannot lock out the whole office and one shared proxy IP does not lock everyone.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "cluster_portal.views.login_locked_out"
+# ... and a username from every address together after this many failures, so one password is
+# not guessed from many addresses (cluster_portal/axes_handler.py). Operator unlock:
+# `manage.py axes_reset_username <username>`.
+PORTAL_AXES_USERNAME_FAILURE_LIMIT = env.int("PORTAL_AXES_USERNAME_FAILURE_LIMIT", default=20)
+AXES_HANDLER = "cluster_portal.axes_handler.PortalAxesHandler"
 # Behind nginx the client address is in X-Forwarded-For; trust exactly as many proxies as run.
 AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=None)
 AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
     "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
 )
+
+# Staff sessions: signed out after 30 idle minutes, and after 12 hours whatever happens
+# (the cookie's age; only staff and the inquiry form's thank-you page use sessions).
+PORTAL_STAFF_IDLE_SECONDS = env.int("PORTAL_STAFF_IDLE_MINUTES", default=30) * 60
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_HOURS", default=12) * 60 * 60
 
 # Staff sign in with a one-time password too when the office turns this on (django-otp, TOTP).
 PORTAL_STAFF_OTP_REQUIRED = env.bool("DJANGO_STAFF_OTP", default=False)
@@ -288,7 +323,12 @@ OUTREACH_SITE_URL = env("DJANGO_SITE_URL", default="http://127.0.0.1:8000")
 # (e.g. HTTP_X_REAL_IP) so rate limits count real clients.
 OUTREACH_CLIENT_IP_HEADER = env("DJANGO_CLIENT_IP_HEADER", default="")
 # Closed inquiries lose the sender's personal data this many days after closing.
+# Open inquiries count from their arrival (outreach/services/retention.py).
 OUTREACH_INQUIRY_RETENTION_DAYS = env.int("DJANGO_INQUIRY_RETENTION_DAYS", default=365)
+# A news-alert address never confirmed is deleted this long after its last confirmation mail;
+# an unsubscribed one this long after unsubscribing (with its deliveries).
+OUTREACH_UNCONFIRMED_RETENTION_DAYS = env.int("DJANGO_UNCONFIRMED_RETENTION_DAYS", default=7)
+OUTREACH_UNSUBSCRIBED_RETENTION_DAYS = env.int("DJANGO_UNSUBSCRIBED_RETENTION_DAYS", default=30)
 OUTREACH_MIN_FILL_SECONDS = 3
 OUTREACH_FORM_MAX_AGE_SECONDS = 60 * 60 * 2
 OUTREACH_RATE_LIMIT = {"count": 5, "window_seconds": 60 * 60}
@@ -298,3 +338,11 @@ OUTREACH_SITE_CAP_PER_MINUTE = {"inquiry": 60, "subscriber": 60, "feedback": 600
 OUTREACH_ALERT_MAX_ATTEMPTS = 5
 # Posts older than this when the sender first sees them are not mailed (a new installation).
 OUTREACH_ALERT_MAX_POST_AGE_DAYS = 7
+
+# django-import-export: importing or exporting a model's rows needs `<app>.import_<model>` or
+# `<app>.export_<model>` (declared in the models' Meta), not just a staff account.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
+# Uploaded images above this many pixels are refused before decoding (core/uploads.py): a small
+# file must not expand into gigabytes of memory on every thumbnail.
+PORTAL_IMAGE_MAX_PIXELS = env.int("PORTAL_IMAGE_MAX_PIXELS", default=40_000_000)

@@ -21,6 +21,10 @@ SECURE_HSTS_PRELOAD = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
 
+# Staff sign in with a one-time password in production (django-otp, TOTP; docs/operations.md).
+# `make run` (development settings) leaves it off; switching it off here needs saying so.
+PORTAL_STAFF_OTP_REQUIRED = env.bool("DJANGO_STAFF_OTP", default=True)
+
 # A worker keeps its database connection between requests: opening one costs PostgreSQL a new
 # backend process per page. Health checks (base settings) replace a connection that went away.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)

@@ -1,4 +1,4 @@
-"""Tests: fast hashing, in-memory email, plain static storage (ECOSYSTEM.md P12)."""
+"""Tests: fast hashing, in-memory email, plain static storage."""
 
 from .base import *  # noqa: F403
 from .base import MIDDLEWARE, env

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.collation import by_name
+from core.fields import JalaliDateTimeField
 
 from .actions import JointAction
 from .projects import DevelopmentProject, ProjectPhase
@@ -68,7 +69,7 @@ class Cluster(models.Model):
     summary = models.TextField(_("summary"))
     profile = models.TextField(_("profile"), help_text=_("Paragraphs separated by a blank line."))
     # For harvesters (`/api/v1/clusters/?updated_since=`).
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = JalaliDateTimeField(_("updated at"), auto_now=True)
 
     objects = ClusterQuerySet.as_manager()
 

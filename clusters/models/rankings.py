@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
+from core.fields import JalaliDateTimeField
+
 # Scores and weights are stored with two decimals; a total within this of the weighted sum agrees.
 SCORE_TOLERANCE = "0.01"
 
@@ -15,8 +17,14 @@ class PriorityRankingQuerySet(models.QuerySet):
     def current(self):
         return self.filter(is_current=True).first()
 
+    def public(self):
+        """Editions the public may see: published at least once. An edition still being
+        prepared (never published) is the office's draft, absent from pages, API and sitemap.
+        The current edition is public by definition, however it became current."""
+        return self.filter(Q(published_at__isnull=False) | Q(is_current=True))
+
     def earlier(self):
-        return self.filter(is_current=False)
+        return self.public().filter(is_current=False)
 
 
 class PriorityRanking(models.Model):
@@ -36,7 +44,10 @@ class PriorityRanking(models.Model):
     note = models.TextField(_("note"), blank=True)
     is_current = models.BooleanField(_("current edition"), default=False)
     # For harvesters (`/api/v1/rankings/?updated_since=`).
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = JalaliDateTimeField(_("updated at"), auto_now=True)
+    # Set by `services.ranking_publish` the first time the edition is published; empty while
+    # the edition is being prepared, which keeps it off every public page.
+    published_at = JalaliDateTimeField(_("first published"), null=True, blank=True, editable=False)
 
     objects = PriorityRankingQuerySet.as_manager()
 
@@ -44,6 +55,7 @@ class PriorityRanking(models.Model):
         verbose_name = _("priority ranking")
         verbose_name_plural = _("priority rankings")
         ordering = ["-is_current", "-year", "-pk"]
+        permissions = [("publish_priorityranking", _("Can publish a priority ranking edition"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["is_current"],

@@ -11,12 +11,19 @@ from core.seo import json_ld
 register = template.Library()
 
 
+def _local_path(request) -> str:
+    """The request's path as an address on this site. A path such as `//evil.example/x` (or
+    `/\\evil.example/x`), which a 404 page is asked for, would otherwise become a link to
+    another host in the language switch and the canonical link."""
+    return "/" + request.path.lstrip("/\\")
+
+
 def _paths_by_language(request) -> dict[str, str]:
     """This page's path in every language, worked out once per request (the header and the
     <head> both need it, and each translation resolves the URL again)."""
     if not hasattr(request, "_paths_by_language"):
         request._paths_by_language = {
-            code: translate_url(escape_uri_path(request.path), code)
+            code: translate_url(escape_uri_path(_local_path(request)), code)
             for code, _name in settings.LANGUAGES
         }
     return request._paths_by_language
@@ -40,7 +47,7 @@ def other_languages(context):
 def canonical_url(context):
     """The page's one address: no query string but the page number, on the site's own host."""
     request = context["request"]
-    url = request.build_absolute_uri(request.path)
+    url = request.build_absolute_uri(_local_path(request))
     page = request.GET.get("page", "")
     return f"{url}?page={page}" if page.isdecimal() and page != "1" else url
 

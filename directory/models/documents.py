@@ -1,5 +1,7 @@
 """The library of documents a cluster produces: studies, plans, laws, reports and forms."""
 
+import uuid
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -35,8 +37,8 @@ class DocumentQuerySet(models.QuerySet):
 
 
 def document_upload_to(document, filename: str) -> str:
-    # The stored name is the checked format, whatever the upload was called.
-    return f"documents/{document.file_format}/{filename}"
+    # Named by the server after the checked format, never the uploader's name.
+    return f"documents/{document.file_format}/{uuid.uuid4().hex}.{document.file_format}"
 
 
 class Document(models.Model):

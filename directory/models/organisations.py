@@ -97,6 +97,12 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = [by_name("name")]
+        # django-import-export checks these (IMPORT_EXPORT_*_PERMISSION_CODE in settings):
+        # a file import or export reaches every row, so it is its own right, not "change".
+        permissions = [
+            ("import_organisation", _("Can import organisations from a file")),
+            ("export_organisation", _("Can export organisations to a file")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["cluster", "kind", "name_fa"],

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from sorl.thumbnail import get_thumbnail
 
-from core.persian import iso_datetime
+from core.persian import active_language, format_date, iso_datetime, localize_digits, to_jalali
 from core.sanitize import sanitize_html
 from core.seo import office_reference
 from news.models import Post
@@ -89,3 +89,15 @@ def responsive_image(image, alt, sizes="100vw", widths=IMAGE_WIDTHS):
         logger.warning("Cannot make thumbnails of %s", image.name, exc_info=True)
         return {}
     return {"thumbnails": thumbnails, "default": thumbnails[0], "alt": alt, "sizes": sizes}
+
+
+@register.filter
+def event_end_label(post) -> str:
+    """When an event ends, as short as it can be read: only the time when it ends on the day it
+    starts ("12:00", "۱۲:۰۰"), else the date and time. Local (Tehran) calendar days."""
+    if not post.event_end:
+        return ""
+    start, end = to_jalali(post.event_start), to_jalali(post.event_end)
+    if (start.year, start.month, start.day) == (end.year, end.month, end.day):
+        return localize_digits(end.strftime("%H:%M"))
+    return format_date(post.event_end, active_language(), with_time=True)

@@ -100,7 +100,17 @@ class SiteNotice(models.Model):
                 violation_error_message=_("A notice must end after it starts."),
             ),
             models.CheckConstraint(
-                condition=Q(link="") | (Q(link__startswith="/") & ~Q(link__startswith="//")),
+                # Browsers read "/\\host" like "//host", and drop tabs and line breaks from
+                # a URL ("/\t/host"): each would lead to another site.
+                condition=Q(link="")
+                | (
+                    Q(link__startswith="/")
+                    & ~Q(link__startswith="//")
+                    & ~Q(link__startswith="/\\")
+                    & ~Q(link__contains="\t")
+                    & ~Q(link__contains="\n")
+                    & ~Q(link__contains="\r")
+                ),
                 name="notice_link_is_local",
                 violation_error_message=_("The link must be an address on this site, like /news/."),
             ),

@@ -8,6 +8,7 @@ from .alerts import (
 )
 from .feedback import feedback_submit
 from .inquiries import inquiries_anonymise, inquiry_set_status, inquiry_submit
+from .retention import personal_data_expire
 
 __all__ = [
     "alerts_send_pending",
@@ -15,6 +16,7 @@ __all__ = [
     "inquiries_anonymise",
     "inquiry_set_status",
     "inquiry_submit",
+    "personal_data_expire",
     "subscriber_confirm",
     "subscriber_request",
     "subscriber_unsubscribe",

@@ -140,7 +140,10 @@ def subscriber_unsubscribe(*, token: str) -> Subscriber | None:
     if subscriber.status != Subscriber.Status.UNSUBSCRIBED:
         subscriber.status = Subscriber.Status.UNSUBSCRIBED
         subscriber.unsubscribed_at = timezone.now()
-        subscriber.save(update_fields=["status", "unsubscribed_at"])
+        # A confirmation link still in the mailbox must not sign the address up again: it is
+        # valid only for the confirmation_sent_at it was made with.
+        subscriber.confirmation_sent_at = None
+        subscriber.save(update_fields=["status", "unsubscribed_at", "confirmation_sent_at"])
     return subscriber
 
 

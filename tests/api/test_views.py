@@ -100,7 +100,7 @@ def test_only_published_news_is_served(client, demo):
 
 def test_news_dates_are_iso_gregorian_with_the_jalali_beside(client, demo):
     post = Post.objects.published().first()
-    # Aware, as ECOSYSTEM.md P6 asks; Tehran was at +03:30 that November.
+    # Aware, as Django expects; Tehran was at +03:30 that November.
     post.publish_at = jdatetime.datetime(1393, 8, 28, 10, 30, tzinfo=ZoneInfo("Asia/Tehran"))
     post.save()
     row = client.get(f"/api/v1/news/{post.pk}/").json()

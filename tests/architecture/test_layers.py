@@ -1,4 +1,4 @@
-"""The layers of DESIGN.md, read from the source: `core` at the bottom imports no app and not
+"""The project's layers, read from the source: `core` at the bottom imports no app and not
 the project package; apps never import the project package; no module imports itself back."""
 
 from tests.architecture.imports import cycles, import_graph, imports_of

@@ -49,7 +49,7 @@ def test_add_page_is_persian_with_jalali_pickers(staff_client, demo, model):
     if has_jalali_field(model):
         assert 'class="vjDateField' in html
         assert "jquery.ui.datepicker-cc-fa.js" in html
-        # Django's own jQuery only (ECOSYSTEM.md P3).
+        # Django's own jQuery only.
         assert "jquery-1.10.2" not in html
 
 

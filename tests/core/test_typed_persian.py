@@ -1,6 +1,6 @@
 """Persian text, however it is typed, is one text: on the public pages, in the admin, stored.
 
-Each test replays one of the faults of issue 16 as a visitor or editor would meet it.
+Each test replays a fault once met with Persian as it is typed, as a visitor or editor met it.
 """
 
 import re

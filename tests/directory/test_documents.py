@@ -1,4 +1,5 @@
 import io
+import re
 import zipfile
 
 import jdatetime
@@ -220,3 +221,15 @@ def test_a_cluster_page_lists_its_own_documents_not_another_clusters(client, act
     )
     html = page_text(client.get("/clusters/handmade-carpet/"))
     assert "برنامه اقدام خوشه فرش دستبافت" in html and "برنامه اقدام خوشه چاقو" not in html
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "expected"),
+    [("Plan <b>1</b>.pdf", pdf_bytes, "pdf"), ("sheet.XLSX", xlsx_bytes, "xlsx")],
+)
+def test_a_document_is_stored_under_a_name_the_server_chose(
+    content_db, media_root, name, make, expected
+):
+    """Never the uploader's name: `<uuid>.<detected format>`."""
+    document = create(upload(name, make()))
+    assert re.fullmatch(rf"documents/{expected}/[0-9a-f]{{32}}\.{expected}", document.file.name)

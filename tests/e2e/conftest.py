@@ -1,6 +1,6 @@
 """Real-browser tests: Playwright driving Debian's Chromium against Django's live server.
 
-They skip, saying how to install it, where /usr/bin/chromium is missing (ECOSYSTEM.md P12).
+They skip, saying how to install it, where /usr/bin/chromium is missing.
 """
 
 import os

@@ -3,7 +3,7 @@
 The same pages `make screens` takes (ops/screens.py): every admin add and change page, found
 from the admin's registry. Each fails on
 - an icon shown as its name (django-prose-editor's Material Icons print "format_bold" when the
-  icon font does not apply, ECOSYSTEM.md P14: the element is then a wide run of text);
+  icon font does not apply, the element is then a wide run of text);
 - an English interface word in the page's visible text (tests/interface_words.py);
 - an English field (`lang="en"`: inputs, text areas, the rich-text editing area) whose text
   runs right to left;

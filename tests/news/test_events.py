@@ -45,8 +45,8 @@ def _strip_tags(html: str) -> str:
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("/", ["۲۳ آذر ۱۴۰۵، ساعت ۰۹:۰۰", "۲۳ آذر ۱۴۰۵، ساعت ۱۲:۰۰", "اتاق بازرگانی زنجان"]),
-        ("/en/", ["14 December 2026, 09:00", "14 December 2026, 12:00", "Chamber of Commerce"]),
+        ("/", ["۲۳ آذر ۱۴۰۵، ساعت ۰۹:۰۰ تا ۱۲:۰۰", "اتاق بازرگانی زنجان"]),
+        ("/en/", ["14 December 2026, 09:00 to 12:00", "Chamber of Commerce"]),
         ("/news/", ["۲۳ آذر ۱۴۰۵، ساعت ۰۹:۰۰", "اتاق بازرگانی زنجان"]),
         ("/en/news/events/", ["14 December 2026, 09:00", "Zanjan Chamber of Commerce"]),
         ("/en/search/?q=workshop", ["14 December 2026, 09:00", "Zanjan Chamber of Commerce"]),
@@ -58,6 +58,13 @@ def test_event_cards_show_when_and_where_not_the_publish_date(client, workshop, 
         assert piece in text, piece
     # The card no longer shows the day it was posted (29 November / 8 Azar).
     assert "29 November" not in text and "۸ آذر" not in text
+
+
+def test_an_event_over_several_days_shows_both_dates(client, workshop):
+    workshop.event_end = START + datetime.timedelta(days=1, hours=3)
+    workshop.save()
+    text = _strip_tags(page_text(client.get("/en/news/events/")))
+    assert "14 December 2026, 09:00 to 15 December 2026, 12:00" in text
 
 
 def test_an_event_that_is_over_says_so(client, workshop, time_machine):

@@ -56,7 +56,7 @@ def test_database_down_then_back(client, database_via_proxy, url, lang, text):
 
     database_via_proxy.open()
     assert client.get(url).status_code == 200
-    assert client.get("/readyz").json() == {"database": "ok", "cache": "ok"}
+    assert client.get("/readyz").json() == {"database": "ok", "cache": "ok", "configuration": "ok"}
 
 
 @pytest.mark.django_db(transaction=True)

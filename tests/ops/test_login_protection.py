@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -173,3 +174,20 @@ def test_with_otp_on_a_wrong_token_is_refused_in_persian(client, otp_on, editor_
     assert "رمز یک‌بارمصرف نادرست است" in html
     assert "رمز یک‌بارمصرف:" in html  # the token field's label
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_one_username_guessed_from_many_addresses_is_locked_everywhere(
+    client, axes_on, editor, admin_url
+):
+    limit = axes_on.PORTAL_AXES_USERNAME_FAILURE_LIMIT
+    # Fewer than LIMIT failures from each address: no single address is ever locked.
+    for index in range(limit):
+        sign_in(client, admin_url, "editor", "wrong", REMOTE_ADDR=f"203.0.113.{index // 2}")
+    response = sign_in(client, admin_url, "editor", PASSWORD, REMOTE_ADDR="198.51.100.77")
+    assert response.status_code == 429
+    assert "از همهٔ نشانی‌ها" in page_text(response)
+    # The operator's unlock path (docs/operations.md) opens it again.
+    call_command("axes_reset_username", "editor", verbosity=0)
+    response = sign_in(client, admin_url, "editor", PASSWORD, REMOTE_ADDR="198.51.100.77")
+    assert response.status_code == 302

@@ -1,5 +1,7 @@
 """Production settings: the deploy check, the secret key, and the headers a browser gets."""
 
+import base64
+import hashlib
 import importlib.util
 import os
 import re
@@ -85,7 +87,8 @@ def prod(settings, monkeypatch):
     spec.loader.exec_module(module)
     for name in dir(module):
         if re.match(
-            r"(SECURE_|SESSION_COOKIE|CSRF_COOKIE|X_FRAME|CONTENT_SECURITY|PORTAL_PERM)", name
+            r"(SECURE_|SESSION_COOKIE|CSRF_COOKIE|X_FRAME|CONTENT_SECURITY|PORTAL_PERM|PORTAL_ADMIN_CSP)",
+            name,
         ):
             setattr(settings, name, getattr(module, name))
     settings.DEBUG = module.DEBUG
@@ -124,11 +127,36 @@ def test_public_pages_carry_a_strict_policy(client, content, prod, url):
     assert not re.search(r"\son[a-z]+=", html), "inline event handler"
 
 
-def test_admin_keeps_every_header_but_the_strict_policy(client, prod, admin_url):
+def admin_policy(response) -> dict:
+    return dict(
+        part.strip().split(" ", 1) for part in response["Content-Security-Policy"].split(";")
+    )
+
+
+def test_the_admin_has_its_own_policy(client, prod, admin_url):
     response = client.get(admin_url("login/"), secure=True)
     assert response.status_code == 200
     assert_common_headers(response)
-    assert "Content-Security-Policy" not in response
+    policy = admin_policy(response)
+    assert policy["script-src"] == "'self'"
+    assert policy["frame-ancestors"] == "'none'"
+    assert policy["object-src"] == "'none'"
+
+
+@pytest.mark.django_db
+def test_the_prose_editors_import_map_is_allowed_by_its_hash_and_nothing_else_inline(
+    client, prod, admin_url, django_user_model
+):
+    boss = django_user_model.objects.create_superuser("boss", "b@example.org", "x" * 16)
+    client.force_login(boss)
+    response = client.get(admin_url("news/post/add/"), secure=True)
+    html = page_text(response)
+    import_map = re.search(r'<script type="importmap">(.*?)</script>', html, re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(import_map.encode()).digest()).decode()
+    assert admin_policy(response)["script-src"] == f"'self' 'sha256-{digest}'"
+    inline = re.findall(r'<script(?![^>]*\bsrc=)(?![^>]*type="importmap")[^>]*>', html)
+    assert inline == []
+    assert not re.search(r"\son[a-z]+=", html), "inline event handler"
 
 
 def test_plain_http_is_redirected_to_https(client, content, prod):

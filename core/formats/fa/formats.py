@@ -1,4 +1,4 @@
-# Django's "fa" formats set no grouping (ECOSYSTEM.md P11); digits are converted by filters.
+# Django's "fa" formats set no grouping; digits are converted by filters.
 DECIMAL_SEPARATOR = "٫"
 THOUSAND_SEPARATOR = "٬"
 NUMBER_GROUPING = 3

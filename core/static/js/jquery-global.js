@@ -1,2 +1,2 @@
-// django-jalali and jQuery UI expect a global jQuery: give them Django's own (ECOSYSTEM.md P3).
+// django-jalali and jQuery UI expect a global jQuery: give them Django's own.
 window.jQuery = window.$ = django.jQuery;

@@ -1,0 +1,197 @@
+"""`make drill`: back up the benchmark-size PostgreSQL database, restore it by the guide, compare.
+
+1. builds the source database as `bench/run.py` does (content, demo news, the benchmark data
+   generator), unless it exists already (`--rebuild` to make it again);
+2. `manage.py backup`, signed with a throw-away key, timed; the archive's size;
+3. `ops/restore.sh` (the guide's procedure) into a new database, timed;
+4. compares every backed-up table in both databases: row count and a checksum of its rows;
+5. writes the figures into docs/operations.md (between the drill markers) and fails on any
+   difference.
+
+Uses its own databases (`DRILL_DB`, default portal_drill, and `<DRILL_DB>_restore`) on
+127.0.0.1:5432 as user postgres; never run against a real database.
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psycopg2
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = ROOT / "docs" / "operations.md"
+BEGIN, END = "<!-- drill:begin -->", "<!-- drill:end -->"
+SOURCE = os.environ.get("DRILL_DB", "portal_drill")
+TARGET = f"{SOURCE}_restore"
+SERVER = "postgres://postgres@127.0.0.1:5432"
+# What bench/run.py runs to fill its database; keep the two in step.
+FILL_STEPS = [
+    ("migrate", "--noinput", "-v0"),
+    ("load_content",),
+    ("load_demo",),
+    ("bench_data", "--yes-i-mean-it"),
+    ("rebuild_search_index",),
+]
+
+
+def env(database: str, media: Path) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cluster_portal.settings.dev",
+        "DATABASE_URL": f"{SERVER}/{database}",
+        "DJANGO_MEDIA_ROOT": str(media),
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(database: str, media: Path, *args: str, **kwargs):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env(database, media), check=True,
+        **kwargs,
+    )  # fmt: skip
+
+
+def admin_sql(*statements: str):
+    connection = psycopg2.connect(host="127.0.0.1", user="postgres", dbname="postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+        rows = cursor.fetchall() if cursor.description else None
+    connection.close()
+    return rows
+
+
+def exists(database: str) -> bool:
+    return bool(admin_sql(f"SELECT 1 FROM pg_database WHERE datname = '{database}'"))
+
+
+def build_source(media: Path):
+    admin_sql(
+        f"DROP DATABASE IF EXISTS {SOURCE} WITH (FORCE)",
+        f"CREATE DATABASE {SOURCE} TEMPLATE template0 ENCODING 'UTF8' "
+        "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'",
+    )
+    print(f"Filling {SOURCE} as bench/run.py does (a few minutes)…", flush=True)
+    for step in FILL_STEPS:
+        manage(SOURCE, media, *step)
+
+
+def backed_up_tables(media: Path) -> list[str]:
+    script = (
+        "from cluster_portal.backup import backed_up_models\n"
+        "tables = set()\n"
+        "for m in backed_up_models():\n"
+        "    tables.add(m._meta.db_table)\n"
+        "    for f in m._meta.local_many_to_many:\n"
+        "        tables.add(f.remote_field.through._meta.db_table)\n"
+        "print(' '.join(sorted(tables)))\n"
+    )
+    result = manage(SOURCE, media, "shell", "-c", script, capture_output=True, text=True)
+    return result.stdout.split()
+
+
+def fingerprints(database: str, tables: list[str]) -> dict[str, tuple[int, str]]:
+    """Each table's row count and an MD5 over its rows' text, in a stable order."""
+    connection = psycopg2.connect(host="127.0.0.1", user="postgres", dbname=database)
+    result = {}
+    with connection.cursor() as cursor:
+        cursor.execute("SET TIME ZONE 'UTC'")
+        for table in tables:
+            cursor.execute(
+                f"SELECT count(*), md5(coalesce(string_agg(md5(t::text), '' "
+                f"ORDER BY md5(t::text)), '')) FROM \"{table}\" t"
+            )
+            result[table] = cursor.fetchone()
+    connection.close()
+    return result
+
+
+def write_report(figures: dict):
+    block = "\n".join(
+        [
+            BEGIN,
+            f"Last run {figures['date']} on {figures['machine']} (PostgreSQL, "
+            f"`make drill`, database `{SOURCE}` built by the benchmark's generator):",
+            "",
+            "| what | figure |",
+            "|---|---|",
+            f"| rows backed up | {figures['rows']:,} in {figures['tables']} tables |",
+            f"| media files | {figures['media']} |",
+            f"| `backup` (signed) | {figures['backup_s']:.1f} s |",
+            f"| archive size | {figures['size'] / 1e6:.1f} MB |",
+            "| `ops/restore.sh` (create, check, migrate, restore) | "
+            f"{figures['restore_s']:.1f} s |",
+            f"| tables whose row count or checksum differ | {figures['differences']} |",
+            END,
+        ]
+    )
+    text = REPORT.read_text()
+    if BEGIN in text:
+        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), block, text, flags=re.S)
+    else:
+        text = text.rstrip() + "\n\n## Restore drill\n\n" + block + "\n"
+    REPORT.write_text(text)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rebuild", action="store_true", help="make the source database again")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        media, restored_media = tmp / "media", tmp / "restored-media"
+        if options.rebuild or not exists(SOURCE):
+            build_source(media)
+        key = tmp / "drill.key"
+        key.write_text(secrets.token_urlsafe(48))
+        archive = tmp / "drill.tar.gz"
+        started = time.perf_counter()
+        manage(SOURCE, media, "backup", "--output", str(archive), "--sign-key", str(key))
+        backup_s = time.perf_counter() - started
+
+        admin_sql(f"DROP DATABASE IF EXISTS {TARGET} WITH (FORCE)")
+        started = time.perf_counter()
+        subprocess.run(
+            ["sh", str(ROOT / "ops" / "restore.sh"), f"{SERVER}/{TARGET}", str(archive),
+             "--key-file", str(key), "--yes"],
+            cwd=ROOT, check=True,
+            env={**env(TARGET, restored_media),
+                 "PORTAL_MANAGE": f"{sys.executable} {ROOT / 'manage.py'}"},
+        )  # fmt: skip
+        restore_s = time.perf_counter() - started
+
+        tables = backed_up_tables(media)
+        source, target = fingerprints(SOURCE, tables), fingerprints(TARGET, tables)
+        differences = [t for t in tables if source[t] != target[t]]
+        for table in differences:
+            print(f"DIFFERS {table}: {source[table]} != {target[table]}")
+        media_count = sum(1 for p in media.rglob("*") if p.is_file()) if media.exists() else 0
+        figures = {
+            "date": datetime.date.today().isoformat(),
+            "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
+            "rows": sum(count for count, _ in source.values()),
+            "tables": len(tables),
+            "media": media_count,
+            "backup_s": backup_s,
+            "size": archive.stat().st_size,
+            "restore_s": restore_s,
+            "differences": len(differences),
+        }
+        write_report(figures)
+        admin_sql(f"DROP DATABASE IF EXISTS {TARGET} WITH (FORCE)")
+        print(figures)
+        if differences:
+            sys.exit(f"{len(differences)} tables differ after the restore")
+
+
+if __name__ == "__main__":
+    main()
