@@ -256,6 +256,10 @@ def _query(name: str, description: str, schema: dict, example=None) -> dict:
     return parameter
 
 
+# Slugs are ASCII: a NUL or a byte that is not UTF-8 gets a 400 before any lookup.
+SLUG = {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}
+# In a filter an empty value means "any", as the /data/ forms send it.
+SLUG_FILTER = {"type": "string", "pattern": "^[-a-zA-Z0-9_]*$"}
 YEAR_SCHEMA = {"type": "integer", "minimum": 1300, "maximum": 1500}
 PARAMETERS = {
     "page": _query("page", "Page number, from 1.", {"type": "integer", "minimum": 1}),
@@ -264,8 +268,8 @@ PARAMETERS = {
         "Items per page (default 20).",
         {"type": "integer", "minimum": 1, "maximum": 100},
     ),
-    "cluster": _query("cluster", "A cluster's slug.", STRING, "handmade-carpet"),
-    "indicator": _query("indicator", "An indicator's slug.", STRING, "looms"),
+    "cluster": _query("cluster", "A cluster's slug.", SLUG_FILTER, "handmade-carpet"),
+    "indicator": _query("indicator", "An indicator's slug.", SLUG_FILTER, "looms"),
     "scope": _query("scope", "province or national.", {"enum": list(Observation.Scope.values)}),
     "year": _query("year", "One Jalali year.", YEAR_SCHEMA, 1393),
     "year_from": _query("year_from", "First Jalali year, inclusive.", YEAR_SCHEMA, 1390),
@@ -400,7 +404,6 @@ def _link(operation_id: str, parameter: str, pointer: str) -> dict:
     }
 
 
-SLUG = {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}
 V1 = "/api/v1"
 
 
