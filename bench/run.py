@@ -148,10 +148,10 @@ def targets():
 
 def api_paths():
     try:
-        fetch("/api/openapi.json")
+        fetch("/api/v1/openapi.json")
     except OSError:
         return []
-    return [("API: clusters", "/api/clusters/"), ("API: news", "/api/news/")]
+    return [("API: clusters", "/api/v1/clusters/"), ("API: news", "/api/v1/news/")]
 
 
 def run_wrk(path, header):
