@@ -27,6 +27,8 @@ def project_models():
         for model in apps.get_models()
         if root in Path(model._meta.app_config.path).resolve().parents
         and ".venv" not in model._meta.app_config.path
+        # A proxy of a third-party model (the second-factor device) has no table of its own.
+        and not model._meta.proxy
     ]
 
 

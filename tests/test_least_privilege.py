@@ -105,7 +105,9 @@ def test_an_edition_being_prepared_is_not_public(client, content):
     edition = make_scored_edition()
     assert client.get(edition.get_absolute_url()).status_code == 404
     assert edition.title_fa not in page_text(client.get("/clusters/rankings/"))
-    assert edition.pk not in [row["id"] for row in client.get("/api/rankings/").json()["results"]]
+    assert edition.pk not in [
+        row["id"] for row in client.get("/api/v1/rankings/").json()["results"]
+    ]
     assert edition.get_absolute_url() not in page_text(client.get("/sitemap.xml"))
     assert PriorityRanking.objects.public().count() == PriorityRanking.objects.count() - 1
 

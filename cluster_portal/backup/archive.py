@@ -71,7 +71,7 @@ def dependency_order(models: list) -> list:
             needs = {
                 f.related_model
                 for f in model._meta.get_fields()
-                if f.many_to_one and f.concrete and f.related_model in pending
+                if (f.many_to_one or f.one_to_one) and f.concrete and f.related_model in pending
                 and f.related_model is not model
             }  # fmt: skip
             if needs <= placed:

@@ -63,12 +63,12 @@ def test_the_indicator_page_marks_its_table_and_its_chart(client, content):
 
 
 def test_the_api_names_the_failing_checks(client, content):
-    payload = client.get("/api/observations/?scope=province&year=1393").json()
+    payload = client.get("/api/v1/observations/?scope=province&year=1393").json()
     by_indicator = {row["indicator"]: row for row in payload["results"]}
     assert by_indicator["active-weavers"]["failing_checks"] == "active-weavers"
     assert by_indicator["national-share"]["failing_checks"] == "national-share"
     assert by_indicator["weavers"]["failing_checks"] == ""
-    schema = client.get("/api/openapi.json").json()
+    schema = client.get("/api/v1/openapi.json").json()
     assert "failing_checks" in schema["components"]["schemas"]["Observation"]["properties"]
 
 

@@ -15,7 +15,7 @@ def test_healthz_needs_nothing_but_the_process(client):
 def test_readyz_reports_database_and_cache(client):
     response = client.get("/readyz")
     assert response.status_code == 200
-    assert response.json() == {"database": "ok", "cache": "ok"}
+    assert response.json() == {"database": "ok", "cache": "ok", "configuration": "ok"}
 
 
 def closed_port() -> int:
@@ -35,4 +35,4 @@ def test_readyz_is_503_when_the_shared_cache_is_away(client, settings):
     }
     response = client.get("/readyz")
     assert response.status_code == 503
-    assert response.json() == {"database": "ok", "cache": "unavailable"}
+    assert response.json() == {"database": "ok", "cache": "unavailable", "configuration": "ok"}
