@@ -93,10 +93,12 @@ def backed_up_tables(media: Path) -> list[str]:
         "    tables.add(m._meta.db_table)\n"
         "    for f in m._meta.local_many_to_many:\n"
         "        tables.add(f.remote_field.through._meta.db_table)\n"
-        "print(' '.join(sorted(tables)))\n"
+        "print('TABLES', ' '.join(sorted(tables)))\n"
     )
     result = manage(SOURCE, media, "shell", "-c", script, capture_output=True, text=True)
-    return result.stdout.split()
+    # `shell` prints its own lines first ("48 objects imported automatically").
+    line = next(line for line in result.stdout.splitlines() if line.startswith("TABLES "))
+    return line.split()[1:]
 
 
 def fingerprints(database: str, tables: list[str]) -> dict[str, tuple[int, str]]:
