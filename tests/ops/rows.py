@@ -39,7 +39,7 @@ def persian_text(max_size: int, min_size: int = 1):
 def instants():
     """Aware times: whole minutes, or with sub-second digits (the backup keeps microseconds)."""
     moments = st.datetimes(
-        min_value=datetime.datetime(1990, 1, 1),
+        min_value=datetime.datetime(1900, 1, 1),  # Tehran was +03:25:44 before 1946
         max_value=datetime.datetime(2060, 1, 1),
         timezones=st.just(datetime.UTC),
     )

@@ -334,16 +334,14 @@ def test_the_guides_restore_script_as_written(data, media, tmp_path, key_file):
         assert result.returncode == 0, result.stdout + result.stderr
         assert "auth.group: 2 rows (made by migrate)" in result.stdout
         drill = load_drill()
-        tables = sorted(
-            {m._meta.db_table for m in backed_up_models()}
-            | {
-                f.remote_field.through._meta.db_table
-                for m in backed_up_models()
-                for f in m._meta.local_many_to_many
-            }
-        )
-        source = drill.fingerprints(server["NAME"], tables)
-        restored = drill.fingerprints(name, tables)
+        links = {
+            f.remote_field.through._meta.db_table
+            for m in backed_up_models()
+            for f in m._meta.local_many_to_many
+        }
+        tables = sorted({m._meta.db_table for m in backed_up_models()} | links)
+        source = drill.fingerprints(server["NAME"], tables, links)
+        restored = drill.fingerprints(name, tables, links)
         assert all(
             count >= 2 for count, _ in (source[m._meta.db_table] for m in backed_up_models())
         )
