@@ -86,7 +86,6 @@ def list_separator() -> str:
     return pgettext("list separator", ",") + " "
 
 
-@transaction.atomic
 def ranking_is_locked(ranking: PriorityRanking | None) -> bool:
     """A published (current) edition, its entries, criteria and scores are read-only: they were
     checked when published, and an edit would change the public ranking unchecked. The office
@@ -94,6 +93,7 @@ def ranking_is_locked(ranking: PriorityRanking | None) -> bool:
     return ranking is not None and ranking.is_current
 
 
+@transaction.atomic
 def ranking_publish(*, ranking: PriorityRanking) -> PriorityRanking:
     """Make an edition the current one, if it is complete and consistent; else change nothing."""
     ranking = PriorityRanking.objects.select_for_update().get(pk=ranking.pk)

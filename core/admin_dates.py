@@ -27,7 +27,8 @@ def jalali_display(field: models.Field):
     def show(obj):
         value = getattr(obj, field.name)
         if not value:
-            return None  # the admin prints its "empty" mark
+            # The admin's own "empty" mark: a read-only field would print None as "None".
+            return "-"
         return format_date(value, active_language(), with_time=with_time)
 
     show.__name__ = field.name + SUFFIX

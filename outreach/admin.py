@@ -46,6 +46,10 @@ class AnswerHistoryInline(admin.StackedInline):
     readonly_fields = fields
     verbose_name_plural = _("answers sent")
 
+    def get_queryset(self, request):
+        # Each row is titled by its inquiry and names who answered: both joined, not per row.
+        return super().get_queryset(request).select_related("inquiry", "answered_by")
+
     @admin.display(description=_("answered at"))
     def answered_on(self, answer):
         return format_date(answer.answered_at, active_language(), with_time=True)
@@ -237,7 +241,7 @@ class OutgoingMailAdmin(ReadOnlyAdmin):
 
 
 @admin.register(BouncedAddress)
-class BouncedAddressAdmin(admin.ModelAdmin):
+class BouncedAddressAdmin(OfficeAdminMixin, admin.ModelAdmin):
     """Addresses that get no automatic mail; delete a row when the sender fixed their mailbox."""
 
     list_display = ["email", "reason", "created_at"]
@@ -245,16 +249,17 @@ class BouncedAddressAdmin(admin.ModelAdmin):
 
 
 @admin.register(OfficeRecipient)
-class OfficeRecipientAdmin(admin.ModelAdmin):
+class OfficeRecipientAdmin(OfficeAdminMixin, admin.ModelAdmin):
     """Who hears of new questions: per cluster and subject; rows with neither are the default."""
 
     list_display = ["email", "cluster", "kind", "receives_digest", "is_active"]
     list_filter = ["cluster", "kind", "is_active"]
     search_fields = ["email"]
+    list_select_related = ["cluster"]
 
 
 @admin.register(OfficeCalendar)
-class OfficeCalendarAdmin(admin.ModelAdmin):
+class OfficeCalendarAdmin(OfficeAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "thursday_is_working", "answer_within_days", "digest_after_days"]
 
     def has_add_permission(self, request):
@@ -265,7 +270,7 @@ class OfficeCalendarAdmin(admin.ModelAdmin):
 
 
 @admin.register(OfficeHoliday)
-class OfficeHolidayAdmin(admin.ModelAdmin):
+class OfficeHolidayAdmin(OfficeAdminMixin, admin.ModelAdmin):
     list_display = ["date", "name"]
     search_fields = ["name"]
 

@@ -8,9 +8,14 @@ queries at two sizes finds it without a timed test.
 The pages come from the admin registry (`bench.admin.admin_pages`), so an admin registered
 later is measured without an entry here. Change forms are those of the rows that grow with the
 data: the current ranking edition (every cluster ranked), the legal basis citing every cluster,
-phase and action, the cluster with every joint action, a post, an indicator.
+phase and action, the cluster with every joint action, a post, an indicator, an inquiry with
+its answers and mails. The office mail's own tables (outbox, bounces, recipients, holidays)
+are filled at both sizes too.
 """
 
+import datetime
+
+import jdatetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
@@ -24,6 +29,15 @@ from carpets.models import Indicator
 from clusters.models import Cluster, LegalBasis, PriorityRanking
 from directory.models import Document, Organisation
 from news.models import Post
+from outreach.models import (
+    BouncedAddress,
+    Inquiry,
+    InquiryAnswer,
+    OfficeCalendar,
+    OfficeHoliday,
+    OfficeRecipient,
+    OutgoingMail,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -45,16 +59,61 @@ def _objects(data) -> dict:
     }
 
 
+def _make_office_mail(size, user) -> dict:
+    """The office mail at `size`: `size` mails, bounced addresses, recipients (across clusters
+    and subjects) and holidays, the one calendar, and an inquiry whose answers and mails grow
+    with the data (its change page lists them). Returns that inquiry and one of its mails."""
+    clusters = list(Cluster.objects.order_by("pk"))
+    kinds = ["", *Inquiry.Kind.values]
+    inquiry = Inquiry.objects.order_by("pk").first()
+    many = max(1, size // 10)
+    InquiryAnswer.objects.bulk_create(
+        InquiryAnswer(inquiry=inquiry, body=f"<p>پاسخ {index}</p>", answered_by=user)
+        for index in range(many)
+    )
+    mails = OutgoingMail.objects.bulk_create(
+        OutgoingMail(
+            kind=OutgoingMail.Kind.ANSWER,
+            inquiry=inquiry if index < many else None,
+            to=f"asker{index}@example.org",
+            subject=f"پاسخ {index}",
+            body_text="پاسخ",
+            body_html="<p>پاسخ</p>",
+            message_id=f"<bench-{size}-{index}@example.org>",
+        )
+        for index in range(size)
+    )
+    BouncedAddress.objects.bulk_create(
+        BouncedAddress(email=f"gone{index}@example.org", reason="550") for index in range(size)
+    )
+    OfficeRecipient.objects.bulk_create(
+        OfficeRecipient(
+            email=f"office{index}@example.org",
+            cluster=clusters[index % len(clusters)] if index % 4 else None,
+            kind=kinds[index % len(kinds)],
+        )
+        for index in range(size)
+    )
+    OfficeCalendar.objects.create()
+    first = jdatetime.date(1400, 1, 1)
+    OfficeHoliday.objects.bulk_create(
+        OfficeHoliday(date=first + datetime.timedelta(days=index), name=f"تعطیل {index}")
+        for index in range(size)
+    )
+    return {Inquiry: inquiry, OutgoingMail: mails[0]}
+
+
 def _measure_all(size) -> dict[str, tuple[int, int]]:
     call_command("load_content", verbosity=0)
     data = generate(**sized(size))
     make_outreach(size, list(Cluster.objects.all()), list(Post.objects.order_by("pk")[:size]))
     user = get_user_model().objects.create_superuser("budget", "budget@example.org", "x" * 16)
     make_sign_ins(size, user)
+    objects = {**_objects(data), **_make_office_mail(size, user)}
     client = Client()
     client.force_login(user)
     results = {}
-    for page in admin_pages(objects=_objects(data)):
+    for page in admin_pages(objects=objects):
         client.get(page.url)  # the first request of a page fills per-process caches
         with CaptureQueriesContext(connection) as queries:
             response = client.get(page.url)

@@ -12,10 +12,19 @@ from django.contrib import admin
 from django.contrib.auth.models import Group, Permission
 from reversion.models import Version
 
+from clusters.services import ranking_is_locked
 from core.versions_admin import GuardedVersionAdmin
 
 ROLES_DOC = Path(settings.BASE_DIR) / "docs" / "roles.md"
-VERBS = {"v": "view", "a": "add", "c": "change", "d": "delete", "i": "import", "e": "export"}
+VERBS = {
+    "v": "view",
+    "a": "add",
+    "c": "change",
+    "d": "delete",
+    "i": "import",
+    "e": "export",
+    "r": "answer",
+}
 
 
 def documented_matrix() -> dict[str, dict[str, str]]:
@@ -107,6 +116,16 @@ def _allowed(letters: str, needed: str) -> bool:
     return all(letter in letters for letter in needed)
 
 
+def _locked(key: str, obj) -> bool:
+    """The current ranking edition and its entries are read-only for everyone (the lock): the
+    change page answers as a view page, and saving, history and revert are refused."""
+    if key == "clusters.priorityranking":
+        return ranking_is_locked(obj)
+    if key == "clusters.rankedcluster":
+        return ranking_is_locked(obj.ranking)
+    return False
+
+
 @pytest.mark.parametrize("role", sorted(MATRIX))
 def test_every_admin_page_answers_the_role_as_documented(
     client, django_user_model, versioned_objects, role
@@ -133,9 +152,14 @@ def test_every_admin_page_answers_the_role_as_documented(
         if obj is not None:
             expect(_url(model, "change", obj.pk), _allowed(letters, "v"))
             versioned = isinstance(model_admin, GuardedVersionAdmin)
-            editable = _allowed(letters, "c") and (
-                key != "news.post" or obj.status == "draft" or "p" in letters
+            locked = _locked(key, obj)
+            editable = (
+                _allowed(letters, "c")
+                and not locked
+                and (key != "news.post" or obj.status == "draft" or "p" in letters)
             )
+            if locked:
+                expect(_url(model, "change", obj.pk), False, method="post")
             expect(_url(model, "history", obj.pk), editable if versioned else "v" in letters)
             if versioned:
                 version = versioned_objects[model]
@@ -168,9 +192,15 @@ def test_a_superuser_reaches_every_admin_page(admin_client, versioned_objects):
         obj = _any_object(model)
         if obj is not None:
             assert admin_client.get(_url(model, "change", obj.pk)).status_code == 200
+        locked = obj is not None and _locked(
+            f"{model._meta.app_label}.{model._meta.model_name}", obj
+        )
+        if locked:
+            assert admin_client.post(_url(model, "change", obj.pk)).status_code == 403
         if model in versioned_objects:
             version = versioned_objects[model]
-            assert admin_client.get(_url(model, version.pk, obj.pk, "history")).status_code == 200
+            status = admin_client.get(_url(model, version.pk, obj.pk, "history")).status_code
+            assert status == (403 if locked else 200)
 
 
 @pytest.mark.django_db

@@ -69,7 +69,7 @@ class OutgoingMail(models.Model):
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"))
     headers = models.JSONField(_("headers"), default=dict, blank=True)
-    message_id = models.CharField(_("Message-ID"), max_length=200, unique=True)
+    message_id = models.CharField(_("mail identifier"), max_length=200, unique=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
