@@ -57,6 +57,7 @@ serve: $(STAMP) .secret-key
 # PNGs of every admin add/change page and public page kind (fa, en; 390, 1280 px) in .screens/.
 screens: $(STAMP)
 	$(BIN)/python ops/screens.py
+	$(BIN)/python ops/mail_screens.py
 
 soak: $(STAMP) .secret-key
 	$(BIN)/python ops/soak.py --port $(PORT)
