@@ -21,6 +21,8 @@ from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 
+from core.middleware import DATABASE_UNAVAILABLE, database_unavailable
+
 IMPORT_MAP = re.compile(rb'<script type="importmap">(.*?)</script>', re.S)
 LAST_SEEN_KEY = "portal_staff_last_seen"
 # A session is written at most this often just to note activity (seconds).
@@ -60,6 +62,16 @@ class StaffIdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        try:
+            signed_out = self._sign_out_if_idle(request)
+        except DATABASE_UNAVAILABLE as error:
+            # Reading the session needs the database; this runs before any view, so the
+            # maintenance page is answered here rather than by the view's exception hook.
+            return database_unavailable(request, error)
+        return signed_out or self.get_response(request)
+
+    def _sign_out_if_idle(self, request):
+        """The redirect to the login page when a staff member was idle too long, else None."""
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and user.is_staff:
             now = int(time.time())
@@ -70,4 +82,4 @@ class StaffIdleTimeoutMiddleware:
                     return redirect_to_login(request.get_full_path(), f"{admin_prefix()}login/")
             elif last_seen is None or now - last_seen >= LAST_SEEN_RESOLUTION:
                 request.session[LAST_SEEN_KEY] = now
-        return self.get_response(request)
+        return None

@@ -57,6 +57,8 @@ pytestmark = [
 
 def fetch(port: int, path: str, cookie: str | None = None) -> tuple[str, str | None]:
     request = urllib.request.Request(f"http://127.0.0.1:{port}{path}")
+    # Behind the proxy every server sees the site's one host name; pages are cached per host.
+    request.add_header("Host", "127.0.0.1")
     if cookie:
         request.add_header("Cookie", cookie)
     with urllib.request.urlopen(request, timeout=20) as response:

@@ -8,6 +8,7 @@ import io
 import itertools
 import json
 import os
+import re
 import secrets
 import shutil
 import stat
@@ -332,7 +333,8 @@ def test_the_guides_restore_script_as_written(data, media, tmp_path, key_file):
             timeout=600,
         )
         assert result.returncode == 0, result.stdout + result.stderr
-        assert "auth.group: 2 rows (made by migrate)" in result.stdout
+        # Every office role's group, made by the roles migration on the new database.
+        assert re.search(r"auth\.group: \d+ rows \(made by migrate\)", result.stdout)
         drill = load_drill()
         links = {
             f.remote_field.through._meta.db_table
