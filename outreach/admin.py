@@ -8,7 +8,7 @@ from core.admin_base import OfficeAdminMixin
 from core.admin_filters import JalaliMonthListFilter
 from core.persian import active_language, format_date
 from core.sanitize import sanitize_html
-from core.translation_admin import TabbedTranslationAdmin
+from core.translation_admin import ADMIN_WIDGETS_CSS, TabbedTranslationAdmin
 
 from . import services
 from .models import (
@@ -75,6 +75,11 @@ class AnswerFormInline(admin.StackedInline):
     fields = ["body"]
     extra = 1
     max_num = 1
+
+    class Media:
+        # The rich-text editor's height and icon font, as on every translated admin form.
+        css = {"all": (ADMIN_WIDGETS_CSS,)}
+
     can_delete = False
     verbose_name = _("write an answer")
     verbose_name_plural = _("write an answer (it is emailed to the sender on saving)")
