@@ -3,7 +3,8 @@
 Used by tests/test_admin_persian.py (Django's test client) and tests/e2e/test_admin_widgets.py
 (the page as Chromium shows it). A word is a run of Latin letters; it is an interface word
 unless it is on ALLOWED (names of formats, acronyms, key names), has two letters or
-fewer (the EN/FA tabs, masked hash prefixes) or appears in a value the
+fewer (the EN/FA tabs, unit symbols), is part of a masked secret (a password's
+salt and hash prefix) or appears in a value the
 office typed (`data_values`: every text column of every row, user names included), which
 is cut out of the page's text before its words are counted.
 """
@@ -15,6 +16,9 @@ from django.apps import apps
 from django.db import models
 
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+# A stored secret as Django shows it (`mask_hash`: the password's salt and hash, a few of their
+# first characters then asterisks). Its prefix is random data, so it may spell a "word" ("edfd").
+MASKED_SECRET = re.compile(r"[^\s*]*\*{4,}")
 
 # Shown as they are in Persian too: language tabs, file types, acronyms and proper names.
 ALLOWED = frozenset(
@@ -120,11 +124,11 @@ def data_values() -> list[str]:
 def english_words(text: str, data: list[str]) -> list[str]:
     """The Latin words of `text`, once the office's own values are cut out of it, that are
     not allowed, in order."""
-    text = cut_out(text, data)
+    text = MASKED_SECRET.sub(" ", cut_out(text, data))
     return [
         word
         for word in LATIN_WORD.findall(text)
-        # Two letters or fewer: masked hash prefixes and unit symbols, not words.
+        # Two letters or fewer: the EN/FA tabs and unit symbols, not words.
         if word.lower() not in ALLOWED_ANY_CASE and len(word) > 2
     ]
 

@@ -92,3 +92,17 @@ def test_third_party_apps_have_persian_names(client, office):
     text = interface_text(client.get(reverse("admin:index")).content.decode())
     for english in ("Axes", "AXES", "OTP_TOTP", "TOTP devices", "Model name"):
         assert english not in text
+
+
+def test_a_password_hash_that_spells_a_word_is_not_an_english_word(client, office):
+    """The user page shows the first characters of the stored salt and hash; when those random
+    characters happen to spell letters ("deadbe…"), that is the secret's prefix, not an
+    untranslated word, while the labels around it still have to be Persian."""
+    office.password = "md5$facade$" + "deadbeef" * 4
+    office.save()
+    client.force_login(office)
+    url = reverse("admin:auth_user_change", args=[office.pk])
+    text = interface_text(client.get(url, HTTP_ACCEPT_LANGUAGE="fa").content.decode())
+    assert "deadbe" in text  # the hash's prefix is on the page
+    assert english_words(text, data_values()) == []
+    assert english_words(text + "\nhash", data_values()) == ["hash"]
