@@ -102,17 +102,56 @@ def backed_up_tables(media: Path) -> list[str]:
     return line.split()[1:]  # many-to-many link tables start with "+"
 
 
+# Rows that `migrate` makes in each database in its own order; a reference to one is compared
+# by what it names (its natural key), not by its id.
+NATURAL_KEYS = {
+    "django_content_type": "SELECT ct.app_label || '.' || ct.model FROM django_content_type ct "
+    "WHERE ct.id = t.{column}",
+    "auth_permission": "SELECT ct.app_label || '.' || ct.model || '.' || p.codename "
+    "FROM auth_permission p JOIN django_content_type ct ON ct.id = p.content_type_id "
+    "WHERE p.id = t.{column}",
+}
+
+
+def references_by_natural_key(cursor, table: str) -> list[tuple[str, str]]:
+    """(column, referenced table) for each foreign key of `table` to a row `migrate` makes."""
+    cursor.execute(
+        """
+        SELECT a.attname, c.confrelid::regclass::text
+        FROM pg_constraint c
+        JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+        WHERE c.contype = 'f' AND c.conrelid = %s::regclass
+          AND c.confrelid::regclass::text = ANY (%s)
+        ORDER BY a.attname
+        """,
+        [f'"{table}"', list(NATURAL_KEYS)],
+    )
+    return cursor.fetchall()
+
+
+def row_text(cursor, table: str, is_link: bool) -> str:
+    """SQL for one row of `table` (alias t) as text: references to content types and
+    permissions replaced by their natural keys, a many-to-many link's own id left out."""
+    row = "to_jsonb(t)"
+    if is_link:
+        # loaddata re-adds the links, so their ids are renumbered; what they link is what counts.
+        row = f"({row} - 'id')"
+    for column, referenced in references_by_natural_key(cursor, table):
+        key = NATURAL_KEYS[referenced].format(column=column)
+        row = f"jsonb_set({row}, '{{{column}}}', to_jsonb(({key})))"
+    return f"{row}::text"
+
+
 def fingerprints(database: str, tables: list[str], links=()) -> dict[str, tuple[int, str]]:
-    """Each table's row count and an MD5 over its rows' text, in a stable order; `links` are
-    many-to-many tables, compared without their own id."""
+    """{table: (row count, MD5 over its rows' text in a stable order)}; `links` are many-to-many
+    tables, compared without their own id. Content types and permissions, which a new database
+    numbers in the order `migrate` makes them, are compared by app, model and codename."""
     connection = psycopg2.connect(host="127.0.0.1", user="postgres", dbname=database)
     result = {}
     with connection.cursor() as cursor:
         cursor.execute("SET TIME ZONE 'UTC'")
         for table in tables:
-            # A many-to-many link's own id is renumbered by loaddata (it re-adds the links);
-            # what it links is what counts there.
-            row = "(to_jsonb(t) - 'id')::text" if table in links else "t::text"
+            row = row_text(cursor, table, table in links)
             cursor.execute(
                 f"SELECT count(*), md5(coalesce(string_agg(md5({row}), '' "
                 f"ORDER BY md5({row})), '')) FROM \"{table}\" t"

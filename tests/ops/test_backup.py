@@ -293,14 +293,6 @@ def load_drill():
     connection.vendor != "postgresql",
     reason="the guide restores into a new PostgreSQL database; set DATABASE_URL to one",
 )
-@pytest.mark.skip(
-    reason="after the role and mail branches merged, the restored search_searchdocument and "
-    "reversion_version rows checksum differently (both hold content-type ids, which a new "
-    "database numbers in its own order), and make drill sees the same; the comparison must "
-    "read content types by app and model before this runs again. Run it with "
-    "DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal pytest tests/ops/test_backup.py "
-    "after removing this mark."
-)
 @settings(
     max_examples=1,
     deadline=None,
