@@ -1,6 +1,9 @@
 """A published request limit per client, counted in the shared cache (Redis in production),
 so every worker and server counts the same requests.
 
+`count_in_window` is the one counter; the API's per-client limit (`take`) and the public forms'
+site-wide cap (outreach/spam.py) both count with it.
+
 Fixed windows: `PORTAL_API_RATE_LIMIT = {"requests": N, "window_seconds": W}` allows N requests
 per client in each W-second window (clock-aligned). The headers follow the IETF httpapi
 "RateLimit header fields" draft: `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset`
@@ -55,8 +58,31 @@ def policy() -> tuple[int, int]:
     return int(configured["requests"]), int(configured["window_seconds"])
 
 
-def _count(cache, key: str, timeout: int) -> int:
-    # One round trip for all but a window's first request: `incr` fails only on a missing key.
+@dataclass(frozen=True)
+class WindowCount:
+    used: int  # requests counted in this window, the current one included
+    reset: int  # seconds until the window ends
+
+
+def count_in_window(name: str, window: int, *, now: float | None = None) -> WindowCount | None:
+    """Count one event under `name` in the current fixed, clock-aligned window of `window`
+    seconds, in the shared cache, and return the window's count; None when the cache cannot be
+    reached (callers then let the request through: an unreachable cache costs protection, never
+    the answer). One round trip to the cache except for a window's first event."""
+    now = time.time() if now is None else now
+    start = int(now // window) * window
+    key = f"ratelimit:{name}:{start}"
+    cache = shared_cache()
+    try:
+        used = _increment(cache, key, window + 5)
+    except Exception:
+        logger.exception("rate-limit cache unavailable")
+        return None
+    return WindowCount(used=used, reset=max(1, int(start + window - now + 0.999)))
+
+
+def _increment(cache, key: str, timeout: int) -> int:
+    # `incr` fails only on a missing key, so most events cost one call.
     try:
         return cache.incr(key)
     except ValueError:
@@ -67,18 +93,12 @@ def _count(cache, key: str, timeout: int) -> int:
 
 
 def take(request, now: float | None = None) -> Allowance | None:
-    """Count one request of this client; None when the cache cannot be reached (no limit then:
-    an unreachable cache costs protection, never the answer)."""
+    """Count one API request of this client; None when the cache cannot be reached."""
     limit, window = policy()
-    now = time.time() if now is None else now
-    start = int(now // window) * window
     client = hashlib.sha256(client_address(request).encode()).hexdigest()[:24]
-    key = f"ratelimit:api:{client}:{start}"
-    cache = shared_cache()
-    try:
-        used = _count(cache, key, window + 5)
-    except Exception:
-        logger.exception("rate-limit cache unavailable")
+    counted = count_in_window(f"api:{client}", window, now=now)
+    if counted is None:
         return None
-    reset = max(1, int(start + window - now + 0.999))
-    return Allowance(limit=limit, remaining=limit - used, reset=reset, window=window)
+    return Allowance(
+        limit=limit, remaining=limit - counted.used, reset=counted.reset, window=window
+    )

@@ -11,12 +11,12 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CleanInputMixin
+from core.rate_limit import count_in_window
 
 _SALT = "outreach.form-started"
 
@@ -68,19 +68,13 @@ def over_site_cap(kind: str, *, now: float | None = None) -> int | None:
     (`OUTREACH_SITE_CAP_PER_MINUTE[kind]`) is already reached, else None.
 
     Many clients together (a botnet, or one client with many addresses) cannot then write more
-    than the cap a minute into the database. The count lives in the shared cache; a cache
-    that cannot be reached lets the submission through (the per-client limit still holds).
+    than the cap a minute into the database. The count lives in the shared cache
+    (`core.rate_limit.count_in_window`); a cache that cannot be reached lets the submission
+    through (the per-client limit still holds).
     """
-    now = time.time() if now is None else now
-    minute = int(now // 60)
-    key = f"outreach:site-cap:{kind}:{minute}"
-    try:
-        cache.add(key, 0, timeout=120)
-        count = cache.incr(key)
-    except Exception:
-        return None
-    if count > settings.OUTREACH_SITE_CAP_PER_MINUTE[kind]:
-        return max(1, 60 - int(now % 60))
+    counted = count_in_window(f"outreach-site-cap:{kind}", 60, now=now)
+    if counted is not None and counted.used > settings.OUTREACH_SITE_CAP_PER_MINUTE[kind]:
+        return counted.reset
     return None
 
 

@@ -60,7 +60,13 @@ class Subscriber(models.Model):
         verbose_name_plural = _("news alert subscribers")
         ordering = ["-created_at", "-pk"]
         # The admin's list order: its first page is read from the index, not a sort.
-        indexes = [models.Index(fields=["-created_at", "-id"], name="subscriber_list_idx")]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="subscriber_list_idx"),
+            # The per-client limit counts a client's requests of the last hour on every sign-up.
+            models.Index(
+                fields=["client_key", "confirmation_sent_at"], name="subscriber_client_idx"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=["pending", "confirmed", "unsubscribed"]),

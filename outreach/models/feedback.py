@@ -40,7 +40,11 @@ class PageFeedback(models.Model):
         verbose_name = _("page feedback")
         verbose_name_plural = _("page feedback")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["-created_at", "-id"], name="feedback_list_idx")]
+        indexes = [
+            models.Index(fields=["-created_at", "-id"], name="feedback_list_idx"),
+            # The per-client limit counts a client's answers of the last hour on every vote.
+            models.Index(fields=["client_key", "created_at"], name="feedback_client_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(path__startswith="/"), name="feedback_path_is_local"
