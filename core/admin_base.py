@@ -6,6 +6,11 @@ whole table a second time on every view, to print "(50,000 total)" beside the re
 
 from .admin import PersianAdminMixin
 from .admin_dates import JalaliDatesAdminMixin
+from .admin_widgets import use_in_admin
+
+# Before any ModelAdmin is made (each copies the defaults when it is created): every admin that
+# imports this module gets the Jalali inputs that show 1405/06/31.
+use_in_admin()
 
 
 class OfficeAdminMixin(PersianAdminMixin, JalaliDatesAdminMixin):

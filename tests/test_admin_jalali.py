@@ -158,3 +158,20 @@ def test_every_dated_list_filters_by_jalali_month(staff_client, post):
         assert SHOWN in shown, path
         empty = page_text(staff_client.get(url.replace("jmonth=9", "jmonth=8")))
         assert SHOWN not in empty, path
+
+
+def test_a_saved_date_comes_back_in_its_field_as_the_office_writes_it(staff_client):
+    """Typed as ۱۴۰۵/۰۶/۳۱, saved, opened again: the field holds 1405/06/31 (the picker's own
+    format, which it reads to open on that month), and a date-time field's date part too."""
+    import jdatetime
+
+    source = Source.objects.create(name_fa="منبع", published_on=jdatetime.date(1405, 6, 31))
+    html = staff_client.get(f"/admin/carpets/source/{source.pk}/change/").content.decode()
+    assert 'value="1405/06/31"' in html
+    assert "1405-06-31" not in html
+
+    notice = SiteNotice.objects.create(
+        text="اطلاعیه", starts_at=MOMENT, ends_at=MOMENT + datetime.timedelta(days=1)
+    )
+    html = staff_client.get(f"/admin/outreach/sitenotice/{notice.pk}/change/").content.decode()
+    assert 'value="1405/09/09"' in html and 'value="1405/09/10"' in html

@@ -194,7 +194,8 @@ JALALI_SETTINGS = {
         "admin/jquery.ui.datepicker.jalali/scripts/calendar.all.js",
         "admin/jquery.ui.datepicker.jalali/scripts/calendar.js",
         "admin/jquery.ui.datepicker.jalali/scripts/jquery.ui.datepicker-cc-fa.js",
-        "admin/main.js",
+        # Ours, not django-jalali's admin/main.js: the picker writes and reads 1405/06/31.
+        "js/jalali-datepicker.js",
     ],
     "ADMIN_CSS_STATIC_FILES": {
         "all": [
