@@ -304,11 +304,52 @@ def machine():
     )
 
 
+REPORT = ROOT / "docs" / "performance.md"
+BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
+
+
+def write_report(measured: str):
+    """Put `measured` (Markdown) between the bench markers of docs/performance.md, keeping
+    what people wrote around them (readings of a run, Lighthouse figures)."""
+    block = f"{BEGIN}\n{measured.strip()}\n{END}"
+    text = REPORT.read_text() if REPORT.exists() else ""
+    if BEGIN in text and END in text:
+        before, rest = text.split(BEGIN, 1)
+        text = before + block + rest.split(END, 1)[1]
+    else:
+        text = block + "\n\n" + text
+    REPORT.write_text(text)
+
+
+def measure_writes_only():
+    """`bench/run.py --reuse-data --only-writes`: the visitor-writes row alone, printed and not
+    written to docs/performance.md (for working on the write path)."""
+    server = start_server()
+    try:
+        for path in ("/", "/clusters/zinc/"):
+            subprocess.run(["wrk", "-t1", "-c1", "-d2s", BASE + path], capture_output=True)
+        text, failed = visitor_writes.table(
+            visitor_writes.measure(
+                run_wrk,
+                BASE,
+                ENV["DJANGO_SECRET_KEY"],
+                [("home", "/"), ("cluster page", "/clusters/zinc/")],
+            )
+        )
+    finally:
+        stop_server(server)
+    print(text)
+    if failed:
+        raise SystemExit("The visitor-writes target was missed.")
+
+
 def main():
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk (make bench does it for you).")
     if "--reuse-data" not in sys.argv:
         prepare_database()
+    if "--only-writes" in sys.argv:
+        return measure_writes_only()
     server = start_server()
     try:
         rows = targets()
@@ -363,7 +404,7 @@ def main():
         f"ratio of at least 0.9. 302 is a stored write, 429 one refused by the per-client limit "
         f"or the site-wide cap a minute.\n\n"
     )
-    (ROOT / "docs" / "performance.md").write_text(
+    write_report(
         header + text + cold_header + cold + writes_header + writes_text + "\n" + admin_text
     )
     print(text)

@@ -36,7 +36,7 @@ class Writer(threading.Thread):
         self.url, self.data, self.interval = base + path, data, 1 / per_second
         self.statuses: dict[int, int] = {}
         self.stopped = threading.Event()
-        jar = http.cookiejar.CookieJar()
+        self.jar = jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(
             _NoRedirect, urllib.request.HTTPCookieProcessor(jar)
         )
@@ -45,6 +45,14 @@ class Writer(threading.Thread):
                 html = page.read().decode()
             token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
             self.data = {**data, "csrfmiddlewaretoken": token}
+
+    def forget_visitor(self):
+        """Each write comes from a new visitor: keep the CSRF cookie the form was served with,
+        drop what the answer set (the thanks message, the session holding the reference),
+        which would otherwise pile up in one cookie jar as no real visitor's does."""
+        for cookie in list(self.jar):
+            if cookie.name != "csrftoken":
+                self.jar.clear(cookie.domain, cookie.path, cookie.name)
 
     def run(self):
         sent = 0
@@ -60,6 +68,7 @@ class Writer(threading.Thread):
             except urllib.error.HTTPError as error:
                 status = error.code
             self.statuses[status] = self.statuses.get(status, 0) + 1
+            self.forget_visitor()
             self.stopped.wait(max(0, started + sent * self.interval - time.monotonic()))
 
 
