@@ -16,6 +16,9 @@ Models may be named by class or by "app_label.ModelName", so the wiring can spea
 third-party apps without importing them.
 """
 
+import contextlib
+import threading
+
 from django.apps import apps
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -28,6 +31,7 @@ __all__ = [
     "declare_not_content",
     "declare_scheduled_moments",
     "not_content_labels",
+    "one_content_change",
 ]
 
 _content: set[str] = set()
@@ -42,8 +46,35 @@ def _model(model: type[models.Model] | str) -> type[models.Model]:
     return apps.get_model(model) if isinstance(model, str) else model
 
 
+_batch = threading.local()
+
+
 def _content_changed(**_kwargs) -> None:
+    if getattr(_batch, "depth", 0):
+        _batch.changed = True
+        return
     invalidate()
+
+
+@contextlib.contextmanager
+def one_content_change():
+    """Within it, content writes move the content version once, at the end (if any happened),
+    instead of once per row: for loading a backup or a data set of thousands of rows, which
+    would otherwise ask the shared cache to move the version thousands of times.
+
+    The version moves at the end even when the block raises (a rolled-back load changed
+    nothing, and one extra move only costs one rebuild of each page).
+    """
+    _batch.depth = getattr(_batch, "depth", 0) + 1
+    outermost = _batch.depth == 1
+    if outermost:
+        _batch.changed = False
+    try:
+        yield
+    finally:
+        _batch.depth -= 1
+        if outermost and _batch.changed:
+            invalidate()
 
 
 def declare_content(*models_: type[models.Model] | str) -> None:

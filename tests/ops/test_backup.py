@@ -354,3 +354,36 @@ def test_the_guides_restore_script_as_written(data, media, tmp_path, key_file):
     finally:
         subprocess.run(["dropdb", "--if-exists", "-h", server["HOST"], "-U", server["USER"], name])
         empty_the_site()
+
+
+def test_a_restore_moves_the_content_version_once_not_once_per_row(
+    site, tmp_path, key_file, monkeypatch
+):
+    """Readers see the restored content at once (the version moved), and loading thousands of
+    rows does not ask the shared cache to move it thousands of times (a night's restore took
+    minutes longer for that)."""
+    from core import content_cache
+
+    archive = backup(tmp_path, key_file)
+    empty_the_site()
+    before = content_cache.current_generation()
+    moves = []
+    original = content_cache.shared_cache
+
+    class CountingCache:
+        def __init__(self, cache):
+            self.cache = cache
+
+        def incr(self, key, *args, **kwargs):
+            if key == content_cache.GENERATION_KEY:
+                moves.append(key)
+            return self.cache.incr(key, *args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(self.cache, name)
+
+    monkeypatch.setattr(content_cache, "shared_cache", lambda: CountingCache(original()))
+    call_command("restore", archive, key_file=key_file, yes=True, verbosity=0)
+    assert Post.objects.count() > 0
+    assert len(moves) == 1
+    assert content_cache.current_generation() != before

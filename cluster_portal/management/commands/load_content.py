@@ -6,6 +6,7 @@ from django.db import transaction
 from carpets.content import load_statistics
 from clusters.content import load_programme
 from core.loading import read_fixture
+from core.public_content import one_content_change
 from directory.content import load_directory
 
 
@@ -14,7 +15,9 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        load_programme(read_fixture("content/programme.json"))
-        load_statistics(read_fixture("content/statistics.json"))
-        load_directory(read_fixture("content/directory.json"))
+        # Hundreds of rows: the content version moves once, when all are in.
+        with one_content_change():
+            load_programme(read_fixture("content/programme.json"))
+            load_statistics(read_fixture("content/statistics.json"))
+            load_directory(read_fixture("content/directory.json"))
         self.stdout.write(self.style.SUCCESS("Content loaded."))

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from core.loading import read_fixture
+from core.public_content import one_content_change
 from news.content import load_demo_posts
 
 
@@ -12,5 +13,6 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        load_demo_posts(read_fixture("demo/news.json"))
+        with one_content_change():  # one move of the content version for all the posts
+            load_demo_posts(read_fixture("demo/news.json"))
         self.stdout.write(self.style.SUCCESS("Demo news loaded."))
