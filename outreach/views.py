@@ -52,18 +52,34 @@ class RateLimitedFormView(FormView):
             return self.refuse(form, SITE_BUSY, retry_after)
         return self.submit(form)
 
+    # The free-text field shown back on the refusal page, so that nothing typed is lost.
+    kept_field = ""
+
     def refuse(self, form, message, retry_after: int):
-        form.add_error(None, message)
-        response = self.form_invalid(form)
-        response.status_code = 429
+        """429 with Retry-After and a short page: the reason, the visitor's own text and a way
+        back (not the whole form again: under a flood this is most answers)."""
+        response = render(
+            self.request,
+            "outreach/refused.html",
+            {
+                "message": message,
+                "kept_text": form.cleaned_data.get(self.kept_field, "") if self.kept_field else "",
+                "back_url": self.back_url(form),
+            },
+            status=429,
+        )
         response["Retry-After"] = str(retry_after)
         return response
+
+    def back_url(self, form) -> str:
+        return self.request.get_full_path()
 
 
 class InquiryCreateView(RateLimitedFormView):
     template_name = "outreach/inquiry_form.html"
     form_class = InquiryForm
     cap_kind = "inquiry"
+    kept_field = "message"
 
     def get_initial(self):
         # A cluster page's "contact the office" link preselects its cluster: ?cluster=<slug>.
@@ -152,10 +168,20 @@ class FeedbackView(RateLimitedFormView):
     template_name = "outreach/feedback_form.html"
     form_class = FeedbackForm
     cap_kind = "feedback"
+    kept_field = "comment"
     http_method_names = ["post"]
 
     def recent_from_client(self, key):
         return PageFeedback.objects.from_client(key, since=rate_limit_since())
+
+    def back_url(self, form):
+        # The page the answer was about (checked like the redirect after a stored answer).
+        path = urlsplit(form.cleaned_data["path"]).path
+        try:
+            resolve(path)
+        except Resolver404:
+            return "/"
+        return path
 
     def submit(self, form):
         data = form.cleaned_data

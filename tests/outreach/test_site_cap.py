@@ -42,3 +42,26 @@ def test_the_cap_opens_again_in_the_next_minute(client, content, settings):
             client.post("/contact/", inquiry_data(), REMOTE_ADDR="198.51.100.2").status_code == 302
         )
     assert Inquiry.objects.count() == 2
+
+
+def test_a_refused_question_gives_back_what_was_written_and_the_way_back(client, content, settings):
+    """The refusal is a short page (not the whole form again), but nothing typed is lost: the
+    question is shown back, with a link to the form."""
+    settings.OUTREACH_SITE_CAP_PER_MINUTE = {**settings.OUTREACH_SITE_CAP_PER_MINUTE, "inquiry": 0}
+    question = "سلام؛ برای خوشهٔ چاقو\u200cسازی زمین صنعتی در زنجان هست؟"
+    refused = client.post("/contact/?cluster=knife", inquiry_data(message=question))
+    assert refused.status_code == 429
+    html = refused.content.decode()
+    assert 'readonly aria-label="متن شما"' in html
+    assert question in page_text(refused) or question in html
+    assert 'href="/contact/?cluster=knife"' in html
+    assert Inquiry.objects.count() == 0
+
+
+def test_a_refused_vote_leads_back_to_its_page(client, content, settings):
+    settings.OUTREACH_SITE_CAP_PER_MINUTE = {**settings.OUTREACH_SITE_CAP_PER_MINUTE, "feedback": 0}
+    refused = client.post("/feedback/", feedback_data("/clusters/olive/", comment="مفید بود"))
+    assert refused.status_code == 429
+    assert 'href="/clusters/olive/"' in refused.content.decode()
+    assert "مفید بود" in refused.content.decode()
+    assert PageFeedback.objects.count() == 0
