@@ -2,12 +2,19 @@
 
 A restored account's `last_login` or a TOTP device's `created_at` must be the instant it was,
 not one rounded down; registered as the serialization format "portaljson" by the archive.
+
+Two queries per row of Django's serializer are one per table here, so a backup's queries do
+not grow with its rows: a reference by natural key (content types, users) is looked up once per
+referenced row, and a many-to-many field's links are read for the whole table at once (Django
+reads each row's links with a query of its own).
 """
 
 import datetime
+from collections import defaultdict
 
 from django.core.serializers import json as django_json
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.encoding import is_protected_type
 
 
 class ExactEncoder(DjangoJSONEncoder):
@@ -24,6 +31,54 @@ class Serializer(django_json.Serializer):
     def _init_options(self):
         super()._init_options()
         self.json_kwargs["cls"] = ExactEncoder
+        # {(referenced model, key value): natural key}, for this dump only.
+        self._natural_keys = {}
+        # {many-to-many field: {row's pk: [linked values]}}, read when the field is first met.
+        self._links = {}
+
+    def handle_fk_field(self, obj, field):
+        model = field.remote_field.model
+        if not (self.use_natural_foreign_keys and hasattr(model, "natural_key")):
+            return super().handle_fk_field(obj, field)
+        value = getattr(obj, field.attname)
+        if value is not None:
+            key = (model, value)
+            if key not in self._natural_keys:
+                self._natural_keys[key] = getattr(obj, field.name).natural_key()
+            value = self._natural_keys[key]
+        self._current[field.name] = value
+
+    def handle_m2m_field(self, obj, field):
+        # As Django: only links through a table Django made itself are part of the row.
+        if not field.remote_field.through._meta.auto_created:
+            return
+        if field not in self._links:
+            self._links[field] = self._read_links(field)
+        self._current[field.name] = self._links[field].get(obj.pk, [])
+
+    def _read_links(self, field) -> dict:
+        """Every link of `field`'s table: {source pk: [target pk or natural key]}, in the
+        target's primary-key order."""
+        through = field.remote_field.through
+        source = through._meta.get_field(field.m2m_field_name()).attname
+        target = through._meta.get_field(field.m2m_reverse_field_name()).attname
+        pairs = through._base_manager.order_by(target).values_list(source, target)
+        model = field.remote_field.model
+        links = defaultdict(list)
+        if self.use_natural_foreign_keys and hasattr(model, "natural_key"):
+            targets = {pk for _, pk in pairs}
+            rows = model._base_manager.in_bulk(targets)
+            natural = {pk: row.natural_key() for pk, row in rows.items()}
+            for source_pk, target_pk in pairs:
+                links[source_pk].append(natural[target_pk])
+        else:
+            pk_field = model._meta.pk
+            for source_pk, target_pk in pairs:
+                value = target_pk
+                if not is_protected_type(value):
+                    value = pk_field.value_to_string(model(pk=value))
+                links[source_pk].append(value)
+        return dict(links)
 
 
 Deserializer = django_json.Deserializer

@@ -387,3 +387,32 @@ def test_a_restore_moves_the_content_version_once_not_once_per_row(
     assert Post.objects.count() > 0
     assert len(moves) == 1
     assert content_cache.current_generation() != before
+
+
+def test_a_backup_reads_each_referenced_content_type_once(site, tmp_path, key_file):
+    """Search rows and version history point at content types by natural key; the backup's
+    queries stay the same however many of those rows there are (it made one per row, which
+    kept a backup of the benchmark-size database busy for minutes)."""
+    from django.db import connection as db
+    from django.test.utils import CaptureQueriesContext
+
+    from search.models import SearchDocument
+
+    def queries_of_a_backup(name):
+        with CaptureQueriesContext(db) as queries:
+            backup(tmp_path, key_file, name=name)
+        return len(queries)
+
+    def add_posts(count, start):
+        for number in range(start, start + count):
+            Post.objects.create(
+                title_fa=f"خبر {number}", slug=f"bench-{number}", body_fa="<p>متن</p>",
+                status="published",
+            )  # fmt: skip
+
+    add_posts(3, 0)
+    few = queries_of_a_backup("few.tar.gz")
+    documents = SearchDocument.objects.count()
+    add_posts(30, 100)
+    assert SearchDocument.objects.count() >= documents + 30
+    assert queries_of_a_backup("many.tar.gz") == few
