@@ -9,7 +9,8 @@ for every translated field in one place:
   the right side of an English title inside the Persian admin;
 - `css/admin-widgets.css` gives django-prose-editor's toolbar its icon font back (jQuery UI's
   theme sets `.ui-widget button { font-family: Verdana }` inside the tabs),
-  gives the editing area a usable height and runs an English body left to right.
+  gives the editing area a usable height and runs an English body left to right;
+- `js/prose-editor-labels.js` gives the editor's toolbar Persian tooltips (its own are English).
 """
 
 from django.utils.translation import get_language_bidi
@@ -17,6 +18,7 @@ from django.utils.translation import override as override_language
 from modeltranslation import admin as mt_admin
 
 ADMIN_WIDGETS_CSS = "css/admin-widgets.css"
+ADMIN_WIDGETS_JS = "js/prose-editor-labels.js"
 
 
 def language_attrs(language: str) -> dict[str, str]:
@@ -44,6 +46,7 @@ class LanguageDirectionMixin:
 class TabbedTranslationAdmin(LanguageDirectionMixin, mt_admin.TabbedTranslationAdmin):
     class Media:
         css = {"all": (ADMIN_WIDGETS_CSS,)}
+        js = (ADMIN_WIDGETS_JS,)
 
 
 class TranslationTabularInline(LanguageDirectionMixin, mt_admin.TranslationTabularInline):

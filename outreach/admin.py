@@ -8,7 +8,7 @@ from core.admin_base import OfficeAdminMixin
 from core.admin_filters import JalaliMonthListFilter
 from core.persian import active_language, format_date
 from core.sanitize import sanitize_html
-from core.translation_admin import ADMIN_WIDGETS_CSS, TabbedTranslationAdmin
+from core.translation_admin import ADMIN_WIDGETS_CSS, ADMIN_WIDGETS_JS, TabbedTranslationAdmin
 
 from . import services
 from .models import (
@@ -77,8 +77,9 @@ class AnswerFormInline(admin.StackedInline):
     max_num = 1
 
     class Media:
-        # The rich-text editor's height and icon font, as on every translated admin form.
+        # The rich-text editor's height, icon font and tooltips, as on every translated admin form.
         css = {"all": (ADMIN_WIDGETS_CSS,)}
+        js = (ADMIN_WIDGETS_JS,)
 
     can_delete = False
     verbose_name = _("write an answer")

@@ -4,7 +4,9 @@ The same pages `make screens` takes (ops/screens.py): every admin add and change
 from the admin's registry. Each fails on
 - an icon shown as its name (django-prose-editor's Material Icons print "format_bold" when the
   icon font does not apply, the element is then a wide run of text);
-- an English interface word in the page's visible text (tests/interface_words.py);
+- an English interface word in the page's visible text (tests/interface_words.py), or in the
+  tooltip (`title`) or screen-reader name (`aria-label`) of a visible element, which scripts
+  set in the browser where tests/test_admin_persian.py cannot see them (the editor's toolbar);
 - an English field (`lang="en"`: inputs, text areas, the rich-text editing area) whose text
   runs right to left;
 - a form wider than the 1,280 px screen.
@@ -33,6 +35,12 @@ VISIBLE_TEXT = """() => {
     hide.remove();
     return text;
 }"""
+
+# The tooltips and screen-reader names of the elements on screen, each once.
+SPOKEN_NAMES = """() => [...new Set([...document.querySelectorAll('[title], [aria-label]')]
+    .filter(e => e.getClientRects().length)
+    .flatMap(e => [e.getAttribute('title'), e.getAttribute('aria-label')])
+    .filter(Boolean))]"""
 
 ENGLISH_RUNNING_RTL = """() => {
     // modeltranslation's class names each English field, whatever its attributes say.
@@ -80,6 +88,9 @@ def check(page, url, data):
     words = english_words(page.evaluate(VISIBLE_TEXT), data)
     if words:
         problems.append(f"English words: {sorted(set(words))}")
+    tooltips = [name for name in page.evaluate(SPOKEN_NAMES) if english_words(name, data)]
+    if tooltips:
+        problems.append(f"English tooltips or labels: {sorted(tooltips)}")
     # A widget wider than its column (a translated text area in a tabular inline did) pushes
     # the form past the screen's edge.
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
@@ -101,6 +112,11 @@ def test_post_form_editor_icons_words_and_directions(site, editor):
     bullets = page.locator(".prose-editor button[data-name='bulletList']").first
     assert bullets.bounding_box()["width"] < ICON_MAX_WIDTH
     assert page.locator(".prose-editor > .ProseMirror").first.bounding_box()["height"] > 150
+    # Its tooltips and screen-reader names are Persian, and so are the block-type menu's entries.
+    bold = page.locator(".prose-editor button[data-name='bold']").first
+    assert bold.get_attribute("title") == bold.get_attribute("aria-label") == "پررنگ"
+    heading = page.locator(".prose-editor .prose-menubar__option[data-name='heading2']").first
+    assert heading.text_content() == "عنوان ۲"
     # The two-box selector's own words are Persian (Django's catalogue lacks them).
     assert "Choose all" not in page.inner_text("body")
     assert page.locator(".selector-chooseall").first.inner_text().startswith("انتخاب همه")
