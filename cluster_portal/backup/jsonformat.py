@@ -13,6 +13,7 @@ import datetime
 from collections import defaultdict
 
 from django.core.serializers import json as django_json
+from django.core.serializers.base import DeserializedObject
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.encoding import is_protected_type
 
@@ -89,6 +90,9 @@ class Deserializer(django_json.Deserializer):
     thirds of its time there. Here the rows go out without their links, which are kept, and
     when the last row has been saved (the iteration resumes after it), each link table is
     filled with batched inserts, inside loaddata's transaction like the rows.
+
+    Only for loading into emptied tables (restore deletes every backed-up row first): each row
+    is inserted without Django's first try at an UPDATE of a row with its primary key.
     """
 
     def __iter__(self):
@@ -96,10 +100,17 @@ class Deserializer(django_json.Deserializer):
         for item in super().__iter__():
             for name, linked in item.m2m_data.items():
                 links[item.object._meta.get_field(name)].append((item.object.pk, linked))
-            item.m2m_data = {}
-            yield item
+            yield NewRow(item.object, {}, item.deferred_fields)
         for field, rows in links.items():
             write_links(field, rows, using=self.using)
+
+
+class NewRow(DeserializedObject):
+    """A row known not to exist yet: one INSERT (Django tries an UPDATE first when a row comes
+    with its primary key, a third of a restore's time)."""
+
+    def save(self, save_m2m=True, using=None, **kwargs):
+        super().save(save_m2m=save_m2m, using=using, force_insert=True, **kwargs)
 
 
 def write_links(field, rows, *, using: str) -> None:
