@@ -30,3 +30,28 @@ def test_a_small_edition_is_edited_in_place(staff_client, db):
     html = page_text(staff_client.get(f"/admin/clusters/priorityranking/{ranking.pk}/change/"))
     assert 'name="entries-0-rank"' in html
     assert "خوشه شماره 5" in html  # the autocomplete box names its cluster
+
+
+def test_saving_a_large_edition_leaves_its_entries_as_they_are(staff_client, db):
+    """The listed entries carry no form: the edition's own fields save, its 51 entries stay."""
+    ranking, entries = _edition(51)
+    url = f"/admin/clusters/priorityranking/{ranking.pk}/change/"
+    page = staff_client.get(url)
+    assert "۵۱ ردیف" in page_text(page)
+    form = page.context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and not hasattr(value, "pk")
+    }
+    data.update({"title_fa": "ویرایش بزرگ، بازبینی‌شده", "year": 1404, "_save": "ذخیره"})
+    for formset in page.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        for name, field in management.fields.items():
+            data[management.add_prefix(name)] = management.initial.get(name, field.initial) or 0
+    saved = staff_client.post(url, data)
+    assert saved.status_code == 302, page_text(saved)[:2000]
+    ranking.refresh_from_db()
+    assert ranking.title_fa == "ویرایش بزرگ، بازبینی‌شده"
+    assert RankedCluster.objects.filter(ranking=ranking).count() == 51
+    assert set(RankedCluster.objects.values_list("rank", flat=True)) == set(range(1, 52))
