@@ -34,7 +34,7 @@ def test_a_small_edition_is_edited_in_place(staff_client, db):
 
 def test_saving_a_large_edition_leaves_its_entries_as_they_are(staff_client, db):
     """The listed entries carry no form: the edition's own fields save, its 51 entries stay."""
-    ranking, entries = _edition(51)
+    ranking, _entries = _edition(51)
     url = f"/admin/clusters/priorityranking/{ranking.pk}/change/"
     page = staff_client.get(url)
     assert "۵۱ ردیف" in page_text(page)
