@@ -327,7 +327,7 @@ def measure_writes_only():
     server = start_server()
     try:
         for path in ("/", "/clusters/zinc/"):
-            subprocess.run(["wrk", "-t1", "-c1", "-d2s", BASE + path], capture_output=True)
+            subprocess.run(["wrk", "-t2", "-c16", "-d5s", BASE + path], capture_output=True)
         text, failed = visitor_writes.table(
             visitor_writes.measure(
                 run_wrk,

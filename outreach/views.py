@@ -2,10 +2,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import Resolver404, resolve
 from django.utils.decorators import method_decorator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView
@@ -56,18 +58,20 @@ class RateLimitedFormView(FormView):
     kept_field = ""
 
     def refuse(self, form, message, retry_after: int):
-        """429 with Retry-After and a short page: the reason, the visitor's own text and a way
-        back (not the whole form again: under a flood this is most answers)."""
-        response = render(
-            self.request,
+        """429 with Retry-After and a page of its own: the reason, the visitor's own text and a
+        way back. Not the form within the site's layout again: under a flood this is most
+        answers, so it is rendered without the request's context (no layout, no notices)."""
+        html = render_to_string(
             "outreach/refused.html",
             {
+                "language": get_language(),
+                "bidi": get_language_bidi(),
                 "message": message,
                 "kept_text": form.cleaned_data.get(self.kept_field, "") if self.kept_field else "",
                 "back_url": self.back_url(form),
             },
-            status=429,
         )
+        response = HttpResponse(html, status=429)
         response["Retry-After"] = str(retry_after)
         return response
 
