@@ -76,6 +76,10 @@ class PersianAdminMixin:
     def get_changelist(self, request, **kwargs):
         return PersianOrderChangeList
 
+    def get_changelist_form(self, request, **kwargs):
+        # The list's editable columns (an `order` box a row) read input as the forms do.
+        return with_clean_input(super().get_changelist_form(request, **kwargs))
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         return with_clean_input(super().get_form(request, obj, change=change, **kwargs))
 

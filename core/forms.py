@@ -106,6 +106,22 @@ def _apply(cleaner, value):
     return value
 
 
+def typed_number_input(field: forms.Field) -> forms.TextInput:
+    """A text box for a number field, in place of `<input type="number">`.
+
+    A browser's number box drops what is not ASCII digits before the form is sent: typed on a
+    Persian keyboard, ۶۶۵۰۰ arrived as nothing ("this field is required"). A text box sends
+    what was typed and `clean_number` reads it; `inputmode` still brings up a phone's number
+    pad, and numbers run left to right inside a Persian form.
+    """
+    widget = field.widget
+    attrs = {key: value for key, value in widget.attrs.items() if key not in {"step", "min", "max"}}
+    # Django's DecimalField and FloatField are IntegerFields too.
+    whole = not isinstance(field, forms.DecimalField | forms.FloatField)
+    attrs.update(inputmode="numeric" if whole else "decimal", dir="ltr")
+    return forms.TextInput(attrs=attrs)
+
+
 def prepare_field(name: str, field: forms.Field) -> None:
     """Make one form field read input through the text layer (idempotent)."""
     if type(field) is jforms.jDateField:
@@ -114,6 +130,8 @@ def prepare_field(name: str, field: forms.Field) -> None:
         field.__class__ = JalaliDateTimeField
     if getattr(field, "_text_layer", False):
         return
+    if isinstance(field.widget, forms.NumberInput):
+        field.widget = typed_number_input(field)
     cleaner = _cleaner(name, field)
     if cleaner is None:
         return

@@ -173,3 +173,22 @@ def test_text_stored_before_the_layer_is_normalised_by_the_command(db):
     call_command("normalize_stored_text", "clusters", verbosity=0)
     cluster.refresh_from_db()
     assert cluster.name_fa == "خوشة علی کریمی"  # ة is kept as written; search folds it
+
+
+def test_admin_number_fields_are_text_boxes_that_keep_what_was_typed(staff_client, content):
+    """`<input type="number">` would drop Persian digits in the browser: every number field of
+    an admin form, and a list's editable order column, is a text box with a number keypad."""
+    import re
+
+    from carpets.models import Indicator, Observation
+
+    figure = Observation.objects.order_by("pk").first()
+    html = staff_client.get(f"/admin/carpets/observation/{figure.pk}/change/").content.decode()
+    assert 'type="number"' not in html
+    value_box = re.search(r'<input[^>]*name="value"[^>]*>', html).group(0)
+    assert 'type="text"' in value_box and 'inputmode="decimal"' in value_box
+    year_box = re.search(r'<input[^>]*name="year"[^>]*>', html).group(0)
+    assert 'inputmode="numeric"' in year_box
+    assert Indicator.objects.exists()
+    listing = staff_client.get("/admin/carpets/indicator/").content.decode()
+    assert 'type="number"' not in listing and 'inputmode="numeric"' in listing

@@ -214,3 +214,24 @@ def test_publish_a_post_from_the_admin_with_a_jalali_date_from_the_picker(
         expected = format_date(picked, "fa")
     assert page.locator("article.post time").inner_text() == expected
     assert "بازدید کردند" in page.locator(".body").inner_text()
+
+
+def test_an_editor_corrects_a_figure_typing_persian_digits(site, page, django_user_model):
+    """A browser's number box drops ۶۶۵۰۰ before sending it; the admin's number fields are text
+    boxes read by the text layer, so the figure typed on a Persian keyboard is saved."""
+    from carpets.models import Observation
+
+    figure = Observation.objects.order_by("pk").first()
+    django_user_model.objects.create_superuser("chief", "chief@example.org", "a long passphrase")
+    page.goto(site + "/admin/login/")
+    page.locator("#id_username").fill("chief")
+    page.locator("#id_password").fill("a long passphrase")
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url(site + "/admin/")
+    page.goto(f"{site}/admin/carpets/observation/{figure.pk}/change/")
+    page.locator("#id_value").fill("۶۶۵۰۰")
+    page.locator("#id_year").fill("۱۳۹۴")
+    page.locator("input[name=_save]").click()
+    page.wait_for_url(site + "/admin/carpets/observation/")
+    figure.refresh_from_db()
+    assert (figure.value, figure.year) == (66500, 1394)
