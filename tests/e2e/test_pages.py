@@ -177,15 +177,20 @@ def test_no_request_leaves_the_site(site, page):
     assert foreign == []
 
 
-def test_publish_a_post_from_the_admin_with_a_jalali_date_from_the_picker(
-    site, page, django_user_model
-):
+def sign_in_to_admin(site, page, django_user_model):
+    """A new superuser, signed in through the admin's login form in `page`."""
     django_user_model.objects.create_superuser("chief", "chief@example.org", "a long passphrase")
     page.goto(site + "/admin/login/")
     page.locator("#id_username").fill("chief")
     page.locator("#id_password").fill("a long passphrase")
     page.locator("#id_password").press("Enter")
     page.wait_for_url(site + "/admin/")
+
+
+def test_publish_a_post_from_the_admin_with_a_jalali_date_from_the_picker(
+    site, page, django_user_model
+):
+    sign_in_to_admin(site, page, django_user_model)
 
     page.goto(site + "/admin/news/post/add/")
     page.locator("#id_title_fa").fill("گزارش بازدید از خوشه چاقو")
@@ -222,12 +227,7 @@ def test_an_editor_corrects_a_figure_typing_persian_digits(site, page, django_us
     from carpets.models import Observation
 
     figure = Observation.objects.order_by("pk").first()
-    django_user_model.objects.create_superuser("chief", "chief@example.org", "a long passphrase")
-    page.goto(site + "/admin/login/")
-    page.locator("#id_username").fill("chief")
-    page.locator("#id_password").fill("a long passphrase")
-    page.locator("#id_password").press("Enter")
-    page.wait_for_url(site + "/admin/")
+    sign_in_to_admin(site, page, django_user_model)
     page.goto(f"{site}/admin/carpets/observation/{figure.pk}/change/")
     page.locator("#id_value").fill("۶۶۵۰۰")
     page.locator("#id_year").fill("۱۳۹۴")

@@ -1,16 +1,9 @@
+# Typed dates are read and shown alike in both languages (core/formats/input.py).
+from core.formats.input import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS  # noqa: F401
+
 DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","
 NUMBER_GROUPING = 3
 DATE_FORMAT = "j F Y"
 SHORT_DATE_FORMAT = "Y-m-d"
 DATETIME_FORMAT = "j F Y, H:i"
-# The first is how a form shows a saved date (django-jalali's admin widget included) and the
-# format the admin's Jalali picker writes (core/static/js/jalali-datepicker.js); the others are
-# read too. Jalali input is parsed by core/jalali_input.py, which takes any of these.
-DATE_INPUT_FORMATS = ["%Y/%m/%d", "%Y-%m-%d"]
-DATETIME_INPUT_FORMATS = [
-    "%Y/%m/%d %H:%M:%S",
-    "%Y/%m/%d %H:%M",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-]
