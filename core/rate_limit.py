@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache.backends.redis import RedisCache
 
 from .content_cache import shared_cache
 
@@ -68,21 +69,49 @@ def count_in_window(name: str, window: int, *, now: float | None = None) -> Wind
     """Count one event under `name` in the current fixed, clock-aligned window of `window`
     seconds, in the shared cache, and return the window's count; None when the cache cannot be
     reached (callers then let the request through: an unreachable cache costs protection, never
-    the answer). One round trip to the cache except for a window's first event."""
+    the answer). One round trip to Redis; other cache backends may need two."""
     now = time.time() if now is None else now
-    start = int(now // window) * window
-    key = f"ratelimit:{name}:{start}"
+    key, reset = _window_key(name, window, now)
     cache = shared_cache()
     try:
         used = _increment(cache, key, window + 5)
     except Exception:
         logger.exception("rate-limit cache unavailable")
         return None
-    return WindowCount(used=used, reset=max(1, int(start + window - now + 0.999)))
+    return WindowCount(used=used, reset=reset)
+
+
+def counted_in_window(name: str, window: int, *, now: float | None = None) -> WindowCount | None:
+    """The count `count_in_window` has reached in the current window, without counting an
+    event; None when the cache cannot be reached. One round trip (a read): the cheap first
+    question under a flood, when most requests will be refused anyway."""
+    now = time.time() if now is None else now
+    key, reset = _window_key(name, window, now)
+    try:
+        used = shared_cache().get(key, 0)
+    except Exception:
+        logger.exception("rate-limit cache unavailable")
+        return None
+    return WindowCount(used=int(used), reset=reset)
+
+
+def _window_key(name: str, window: int, now: float) -> tuple[str, int]:
+    """The cache key of the window `now` falls in, and the seconds until that window ends."""
+    start = int(now // window) * window
+    return f"ratelimit:{name}:{start}", max(1, int(start + window - now + 0.999))
 
 
 def _increment(cache, key: str, timeout: int) -> int:
-    # `incr` fails only on a missing key, so most events cost one call.
+    if isinstance(cache, RedisCache):
+        # INCR creates a missing key at 0; EXPIRE NX sets the lifetime only on the window's
+        # first event. Both in one pipeline: one round trip, where Django's `incr` takes two
+        # (EXISTS, then INCR) and a window's first event three.
+        raw_key = cache.make_and_validate_key(key)
+        pipeline = cache._cache.get_client(raw_key, write=True).pipeline(transaction=False)
+        pipeline.incr(raw_key)
+        pipeline.expire(raw_key, timeout, nx=True)
+        return int(pipeline.execute()[0])
+    # Other backends: `incr` fails only on a missing key, so most events cost one call.
     try:
         return cache.incr(key)
     except ValueError:

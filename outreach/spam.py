@@ -16,7 +16,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import CleanInputMixin
-from core.rate_limit import count_in_window
+from core.rate_limit import count_in_window, counted_in_window
 
 _SALT = "outreach.form-started"
 
@@ -62,6 +62,19 @@ def seconds_until_allowed(queryset, field: str, *, now=None) -> int:
     return max(1, int(window - (now - oldest).total_seconds()) + 1)
 
 
+def site_cap_reached(kind: str, *, now: float | None = None) -> int | None:
+    """Seconds until the next minute when everyone's submissions of `kind` have already reached
+    the cap of the current minute, else None; counts nothing.
+
+    Asked first, because under a flood most submissions are refused here: one read of the
+    shared cache, before the client's own rows are counted in the database.
+    """
+    counted = counted_in_window(_site_cap_name(kind), 60, now=now)
+    if counted is not None and counted.used >= settings.OUTREACH_SITE_CAP_PER_MINUTE[kind]:
+        return counted.reset
+    return None
+
+
 def over_site_cap(kind: str, *, now: float | None = None) -> int | None:
     """Count one submission of `kind` ("inquiry", "feedback", "subscriber") towards the
     site-wide cap of the current minute; return the seconds until the next minute when the cap
@@ -72,10 +85,14 @@ def over_site_cap(kind: str, *, now: float | None = None) -> int | None:
     (`core.rate_limit.count_in_window`); a cache that cannot be reached lets the submission
     through (the per-client limit still holds).
     """
-    counted = count_in_window(f"outreach-site-cap:{kind}", 60, now=now)
+    counted = count_in_window(_site_cap_name(kind), 60, now=now)
     if counted is not None and counted.used > settings.OUTREACH_SITE_CAP_PER_MINUTE[kind]:
         return counted.reset
     return None
+
+
+def _site_cap_name(kind: str) -> str:
+    return f"outreach-site-cap:{kind}"
 
 
 class ProtectedForm(CleanInputMixin, forms.Form):

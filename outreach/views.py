@@ -23,6 +23,7 @@ from .spam import (
     over_site_cap,
     rate_limit_since,
     seconds_until_allowed,
+    site_cap_reached,
 )
 
 SESSION_REFERENCE = "outreach_inquiry_reference"
@@ -45,10 +46,16 @@ class RateLimitedFormView(FormView):
         raise NotImplementedError
 
     def form_valid(self, form):
+        # Cheapest refusal first: under a flood the site-wide cap answers most submissions
+        # with one cache read, and the database is not asked at all.
+        retry_after = site_cap_reached(self.cap_kind)
+        if retry_after is not None:
+            return self.refuse(form, SITE_BUSY, retry_after)
         self.client_key = client_key(self.request)
         recent = self.recent_from_client(self.client_key)
         if over_rate_limit(recent):
             return self.refuse(form, RATE_LIMITED, seconds_until_allowed(recent, self.window_field))
+        # Counted only now, so that one client's refused submissions do not use up everyone's.
         retry_after = over_site_cap(self.cap_kind)
         if retry_after is not None:
             return self.refuse(form, SITE_BUSY, retry_after)

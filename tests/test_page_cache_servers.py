@@ -11,7 +11,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -30,19 +29,12 @@ from clusters.models import Cluster
 from news.models import Post
 from outreach.models import Inquiry, PageFeedback, Subscriber
 from tests.outreach.forms import feedback_data, inquiry_data, subscribe_data
+from tests.redis_server import needs_redis
 from tests.smtp import SmtpServer
 
 REDIS_URL = "redis://127.0.0.1:6379/13"
 PORTS = (8191, 8192)
 SERVER_SECRET_KEY = "two-servers-test-" + "k" * 40
-
-
-def _redis_reachable() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
 
 
 pytestmark = [
@@ -51,7 +43,7 @@ pytestmark = [
         reason="servers must share the test database: run with "
         "DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal (CI does)",
     ),
-    pytest.mark.skipif(not _redis_reachable(), reason="needs Redis on 127.0.0.1:6379"),
+    needs_redis,
 ]
 
 

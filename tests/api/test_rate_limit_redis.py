@@ -3,40 +3,21 @@ reading the same counter (the in-memory cache of the other tests would hide a ba
 `add`/`incr` do not share a count)."""
 
 import datetime
-import socket
 
 import pytest
 import time_machine
-from django.core.cache import caches
+
+from tests.redis_server import needs_redis, shared_redis_cache
 
 REDIS_URL = "redis://127.0.0.1:6379/10"
 
-
-def _redis_reachable() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-pytestmark = pytest.mark.skipif(
-    not _redis_reachable(), reason="needs Redis on 127.0.0.1:6379 (CI starts it)"
-)
+pytestmark = needs_redis
 
 
 @pytest.fixture
 def redis_cache(settings):
-    import redis
-
-    redis.Redis.from_url(REDIS_URL).flushdb()
-    settings.CACHES = {
-        **settings.CACHES,
-        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
-    }
-    settings.PORTAL_PAGE_CACHE = "shared"
-    yield caches["shared"]
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    with shared_redis_cache(settings, REDIS_URL) as cache:
+        yield cache
 
 
 def test_the_limit_is_counted_in_redis_for_every_worker(client, content, settings, redis_cache):
@@ -51,3 +32,19 @@ def test_the_limit_is_counted_in_redis_for_every_worker(client, content, setting
         assert response.status_code == 200 and response["RateLimit-Remaining"] == "0"
         refused = client.get("/api/v1/sources/")
         assert refused.status_code == 429 and refused["Retry-After"] == "30"
+
+
+def test_a_window_s_counter_expires_with_its_window_and_is_not_prolonged(redis_cache):
+    """The counter's lifetime is set by the window's first event and never extended, so Redis
+    forgets each window a few seconds after it ends, however busy it was."""
+    from core.rate_limit import count_in_window
+
+    start = datetime.datetime(2026, 12, 1, 10, 0, 0, tzinfo=datetime.UTC).timestamp()
+    assert count_in_window("probe", 60, now=start + 10).used == 1
+    (key,) = redis_cache._cache.get_client().keys("*ratelimit:probe*")
+    first_ttl = redis_cache._cache.get_client().ttl(key)
+    assert 60 < first_ttl <= 65
+    assert [count_in_window("probe", 60, now=start + 50).used for _ in range(3)] == [2, 3, 4]
+    assert redis_cache._cache.get_client().ttl(key) <= first_ttl
+    # The next window starts again from one, under its own key.
+    assert count_in_window("probe", 60, now=start + 61).used == 1
