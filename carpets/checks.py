@@ -358,29 +358,35 @@ def failed_checks(queryset=None) -> list[CheckResult]:
     return [check for check in run_checks(queryset) if not check.passed]
 
 
-def failing_checks_by_observation() -> dict[int, list[CheckResult]]:
-    """{observation pk: the failed checks that question it}, over every stored figure.
+def failing_checks_by_observation(years=None) -> dict[int, list[CheckResult]]:
+    """{observation pk: the failed checks that question it}, over the figures of `years` (an
+    iterable of Jalali years; None: every year).
 
-    Always over the whole dataset: a filtered view (one indicator) would lose the other figure
-    a check compares with. Computed once per content version and language, since titles are
-    translated.
+    Every check compares figures of one year (one publication, or one indicator's sources in
+    a year), so the figures of a year are all a check of that year needs; a filtered view (one
+    indicator) would lose the other figure a check compares with. Computed once per content
+    version, language (titles are translated) and set of years: a cluster page, which shows
+    the latest year, checks its few hundred figures after an edit, not the whole table.
     """
+    years = None if years is None else sorted(set(years))
 
     def compute():
+        queryset = None if years is None else Observation.objects.filter(year__in=years)
         questioned = defaultdict(list)
-        for check in failed_checks():
+        for check in failed_checks(queryset):
             for pk in check.questions:
                 questioned[pk].append(check)
         return dict(questioned)
 
-    return cached_for_generation(f"carpet-failing-checks:{active_language()}", compute)
+    scope = "all" if years is None else ",".join(map(str, years))
+    return cached_for_generation(f"carpet-failing-checks:{active_language()}:{scope}", compute)
 
 
 def with_warnings(observations) -> list:
     """The observations as a list, each with `failing_checks`: the failed checks questioning it
     (empty when none), so a page shows a figure and its warnings together."""
-    questioned = failing_checks_by_observation()
     observations = list(observations)
+    questioned = failing_checks_by_observation(years={obs.year for obs in observations})
     for obs in observations:
         obs.failing_checks = questioned.get(obs.pk, [])
     return observations

@@ -96,3 +96,20 @@ def test_correcting_the_figure_removes_the_mark(client, content):
     observation.save()
     html = page_text(client.get("/en/clusters/handmade-carpet/"))
     assert ACTIVE not in html and SHARE in html
+
+
+def test_checks_of_the_years_shown_are_those_of_the_whole_table(content):
+    """Pages check only the years they show (a cluster page after an edit checks its latest
+    year, not forty): every figure must carry exactly the warnings the whole table gives it."""
+    from carpets.checks import failing_checks_by_observation
+
+    def keys(questioned):
+        return {pk: sorted(check.key for check in checks) for pk, checks in questioned.items()}
+
+    whole = keys(failing_checks_by_observation())
+    assert whole, "the demo content has failed checks"
+    years = set(Observation.objects.values_list("year", flat=True))
+    by_year = {}
+    for year in years:
+        by_year.update(keys(failing_checks_by_observation(years=[year])))
+    assert by_year == whole
