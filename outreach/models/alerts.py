@@ -7,6 +7,8 @@ from clusters.models import Cluster
 from core.fields import JalaliDateTimeField
 from news.models import Post
 
+from .choices import LANGUAGE_CHOICES
+
 
 class SubscriberQuerySet(models.QuerySet):
     def confirmed(self):
@@ -37,7 +39,7 @@ class Subscriber(models.Model):
         UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
 
     email = models.EmailField(_("email"), unique=True)
-    language = models.CharField(_("language"), max_length=5, default="fa")
+    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="fa")
     all_news = models.BooleanField(_("all news"), default=False)
     clusters = models.ManyToManyField(
         Cluster, related_name="subscribers", verbose_name=_("clusters"), blank=True

@@ -1,7 +1,11 @@
 """Choices shared by models that must not import each other (inquiries, office rules)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# The site's languages: a stored code ("fa") reads as the language's name ("فارسی") in the admin.
+LANGUAGE_CHOICES = settings.LANGUAGES
 
 
 class InquiryKind(models.TextChoices):

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from core.fields import JalaliDateTimeField
 from core.persian import to_gregorian
 
+from .choices import LANGUAGE_CHOICES
+
 
 class PageFeedbackQuerySet(models.QuerySet):
     def from_client(self, client_key: str, *, since):
@@ -28,7 +30,7 @@ class PageFeedback(models.Model):
     """One reader's answer to "was this page useful?", kept per page address and language."""
 
     path = models.CharField(_("page address"), max_length=300, db_index=True)
-    language = models.CharField(_("language"), max_length=5)
+    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES)
     useful = models.BooleanField(_("useful"))
     comment = models.CharField(_("comment"), max_length=500, blank=True)
     client_key = models.CharField(_("client key"), max_length=64, blank=True, editable=False)

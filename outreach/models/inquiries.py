@@ -10,7 +10,7 @@ from core.fields import JalaliDateTimeField
 from core.persian import to_jalali
 from core.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
 
-from .choices import InquiryKind
+from .choices import LANGUAGE_CHOICES, InquiryKind
 
 REFERENCE_PREFIX = "ZC"
 
@@ -58,7 +58,7 @@ class Inquiry(models.Model):
     email = models.EmailField(_("email"), max_length=254, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     message = models.TextField(_("message"), max_length=3000)
-    language = models.CharField(_("language"), max_length=5, default="fa")
+    language = models.CharField(_("language"), max_length=5, choices=LANGUAGE_CHOICES, default="fa")
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.NEW
     )
