@@ -32,7 +32,7 @@ def shared_redis_cache(settings, url: str):
     server.flushdb()
     settings.CACHES = {
         **settings.CACHES,
-        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url},
+        "shared": {"BACKEND": "core.redis_cache.RedisCache", "LOCATION": url},
     }
     settings.PORTAL_PAGE_CACHE = "shared"
     try:

@@ -71,7 +71,7 @@ def shared_cache(settings):
     redis.Redis.from_url(REDIS_URL).flushdb()
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
         }
