@@ -20,8 +20,13 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_noop
 from reversion.admin import VersionAdmin
 from reversion.models import Version
+
+# Revision comments stored in English by commands (the Makefile's `createinitialrevisions`);
+# the history page (templates/reversion/object_history.html) translates a stored comment.
+STORED_COMMENTS = (gettext_noop("Initial version"),)
 
 
 class GuardedVersionAdmin(VersionAdmin):
