@@ -4,7 +4,8 @@ django-otp's TOTPDeviceAdmin prints hard-coded English (field help, fieldset tit
 heads, "Search by user's ..."). It is replaced by the same admin on a Persian-named proxy, with
 Persian labels for every field it shows; its QR-code pages keep working (same URL names).
 The permission pickers of groups and users leave out the permissions of models no admin page
-uses and whose names are English literals (the replaced TOTP device, sorl's key-value store).
+uses and whose names are English literals (the replaced TOTP device, sorl's key-value store),
+and name the others, and the office's roles, in the reader's language (`account_labels`).
 """
 
 from django import forms
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .account_labels import ROLE_NAMES, is_office_role, permission_label, role_name
 from .models import AuthenticatorDevice
 
 # field name -> (label, help text); django-otp's own are untranslatable literals.
@@ -76,6 +78,9 @@ class PermissionChoicesMixin:
             for app_label, model in UNGRANTED_PERMISSIONS:
                 hidden |= Q(content_type__app_label=app_label, content_type__model=model)
             kwargs["queryset"] = Permission.objects.exclude(hidden)
+            formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+            formfield.label_from_instance = permission_label
+            return formfield
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
@@ -86,7 +91,28 @@ admin.site.unregister(TOTPDevice)
 
 @admin.register(Group)
 class PortalGroupAdmin(PermissionChoicesMixin, GroupAdmin):
-    pass
+    """An office role reads by its translated name (`Group.__str__`, cluster_portal/apps.py)
+    and is found by it; its stored name is read-only, since the roles' migrations find the
+    group by it."""
+
+    def get_fields(self, request, obj=None):
+        if is_office_role(obj):
+            return ["role", "permissions"]
+        return super().get_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["role"] if is_office_role(obj) else []
+
+    @admin.display(description=_("name"))
+    def role(self, group):
+        return role_name(group.name)
+
+    def get_search_results(self, request, queryset, search_term):
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        roles = [
+            stored for stored in ROLE_NAMES if search_term and search_term in role_name(stored)
+        ]
+        return found | queryset.filter(name__in=roles), duplicates
 
 
 @admin.register(User)

@@ -29,12 +29,17 @@ class ClusterPortalConfig(AppConfig):
 
     def ready(self):
         from django.apps import apps
+        from django.contrib.auth.models import Group
 
         from core.public_content import declare_not_content
 
         from . import checks  # noqa: F401 (registers the start checks)
+        from .account_labels import group_str
 
         declare_not_content(*(label for label in NOT_CONTENT if _installed(apps, label)))
+        # The office's roles are stored under English names that code looks them up by; Django
+        # prints a group by str() everywhere (lists, pickers, filters, titles, messages).
+        Group.__str__ = group_str
 
 
 def _installed(apps, label: str) -> bool:

@@ -2,7 +2,7 @@
 
 Each test signs a superuser in, opens the admin page in Persian as an editor would, and checks
 that the value reads in Persian and its stored English does not show: field names in a history,
-language codes.
+permission and role names, language codes.
 """
 
 from html.parser import HTMLParser
@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
@@ -137,6 +138,65 @@ def test_a_revision_comment_a_command_stored_in_english_reads_in_persian(editor_
     history = editor_client.get(reverse("admin:news_post_history", args=[post.pk]))
     assert "نسخهٔ نخست" in " ".join(texts_of(history, "change-history"))
     assert "Initial version" not in page_text(history)
+
+
+# Permissions and roles ---------------------------------------------------------------------------
+
+
+def test_the_permission_pickers_name_each_right_in_persian(editor_client, django_user_model):
+    user = django_user_model.objects.get(username="editor")
+    pickers = [
+        texts_of(editor_client.get(reverse("admin:auth_group_add")), "permissions"),
+        texts_of(
+            editor_client.get(reverse("admin:auth_user_change", args=[user.pk])),
+            "user_permissions",
+        ),
+    ]
+    for options in pickers:
+        assert "اخبار و رویدادها | مطلب | می‌تواند مطلب اضافه کند" in options
+        # A model's own permission (Meta.permissions), and one of a third-party app.
+        assert (
+            "اخبار و رویدادها | مطلب | می‌تواند مطالب را منتشر، زمان‌بندی و از انتشار خارج کند"
+            in options
+        )
+        assert "محافظت از ورود | تلاش برای دسترسی | می‌تواند تلاش برای دسترسی را حذف کند" in options
+        assert not [option for option in options if "Can " in option]
+
+
+def test_the_office_roles_read_in_persian_wherever_the_admin_lists_them(
+    editor_client, django_user_model
+):
+    editors = Group.objects.get(name="editors")
+    english = {group.name for group in Group.objects.all()}
+
+    groups = editor_client.get(reverse("admin:auth_group_changelist"))
+    assert "ویراستاران" in texts_of(groups, "field-__str__")
+    assert "کارشناسان آمار" in texts_of(groups, "field-__str__")
+
+    user = django_user_model.objects.get(username="editor")
+    users = editor_client.get(reverse("admin:auth_user_changelist"))
+    user_form = editor_client.get(reverse("admin:auth_user_change", args=[user.pk]))
+    group_form = editor_client.get(reverse("admin:auth_group_change", args=[editors.pk]))
+    shown = {
+        "group list": " ".join(texts_of(groups, "result_list")),
+        "user list filter": " ".join(texts_of(users, "changelist-filter")),
+        "user form's picker": " ".join(texts_of(user_form, "groups")),
+        "group form": page_text(group_form),
+    }
+    assert "ویراستاران" in shown["user list filter"]
+    assert "ویراستاران" in shown["user form's picker"]
+    assert "<h2>ویراستاران</h2>" in shown["group form"]
+    for place, text in shown.items():
+        for name in english:
+            assert name not in text, (place, name)
+
+
+def test_an_office_role_is_found_by_its_persian_name_and_keeps_its_stored_one(editor_client):
+    found = editor_client.get(reverse("admin:auth_group_changelist"), {"q": "ویراستار"})
+    assert texts_of(found, "field-__str__") == ["ویراستاران"]
+    editors = Group.objects.get(name="editors")
+    form = editor_client.get(reverse("admin:auth_group_change", args=[editors.pk]))
+    assert 'name="name"' not in page_text(form)  # the migrations find the role by it
 
 
 # Language codes ---------------------------------------------------------------------------------
