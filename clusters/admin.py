@@ -7,7 +7,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from django_jalali.admin.filters import JDateFieldListFilter
 
-from core.admin_base import OfficeAdminMixin
+from core.admin_base import OfficeAdminMixin, OfficeInlineMixin
 from core.admin_inlines import LargeInlineMixin, RowLabelledInlineMixin
 from core.translation_admin import (
     TabbedTranslationAdmin,
@@ -275,7 +275,7 @@ class PriorityRankingAdmin(LockedEditionAdmin, ProgrammeAdmin):
         )
 
 
-class CriterionScoreInline(LockedEditionMixin, admin.TabularInline):
+class CriterionScoreInline(LockedEditionMixin, OfficeInlineMixin, admin.TabularInline):
     model = CriterionScore
     extra = 0
 

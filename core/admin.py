@@ -18,6 +18,14 @@ from core.collation import by_name
 from core.forms import CleanInputMixin
 from core.text import search_variants
 
+from .admin_widgets import use_in_admin
+
+# Before any ModelAdmin is made (each copies the defaults when it is created): Django imports
+# this module first of the project's admin modules (INSTALLED_APPS order), before cluster_portal
+# replaces the user admin, so every admin form gets the Jalali inputs that show 1405/06/31 and
+# e-mail and URL inputs that run left to right.
+use_in_admin()
+
 _PREFIXES = {"^": "istartswith", "=": "iexact", "@": "search"}
 
 

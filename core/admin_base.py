@@ -1,4 +1,4 @@
-"""What every admin of the office shares: Jalali dates and change lists that stay fast.
+"""What every admin of the office shares: values printed for the reader, lists that stay fast.
 
 `show_full_result_count = False`: a filtered or searched change list would otherwise count the
 whole table a second time on every view, to print "(50,000 total)" beside the result count.
@@ -6,18 +6,17 @@ whole table a second time on every view, to print "(50,000 total)" beside the re
 """
 
 from .admin import PersianAdminMixin
-from .admin_dates import JalaliDatesAdminMixin
-from .admin_widgets import use_in_admin
+from .admin_values import ReadableValuesAdminMixin, ReadableValuesInlineMixin
 
-# Before any ModelAdmin is made (each copies the defaults when it is created): every admin that
-# imports this module gets the Jalali inputs that show 1405/06/31.
-use_in_admin()
+# Importing core.admin registers the admin's widgets (core.admin_widgets.use_in_admin) before
+# any ModelAdmin that imports this module is made.
 
 
-class OfficeAdminMixin(PersianAdminMixin, JalaliDatesAdminMixin):
+class OfficeAdminMixin(PersianAdminMixin, ReadableValuesAdminMixin):
     """Put first among a ModelAdmin's bases: `class PostAdmin(OfficeAdminMixin, ...)`. It
-    brings the text layer's folding search and clean input (`PersianAdminMixin`) and Jalali
-    dates in lists and read-only fields (`JalaliDatesAdminMixin`)."""
+    brings the text layer's folding search and clean input (`PersianAdminMixin`), and Jalali
+    dates, Persian digits and left-to-right addresses in lists and read-only fields
+    (`ReadableValuesAdminMixin`)."""
 
     show_full_result_count = False
     # Django's admin renders each cell of a change list through its own machinery (a checkbox
@@ -25,3 +24,8 @@ class OfficeAdminMixin(PersianAdminMixin, JalaliDatesAdminMixin):
     # observation, indicator and term lists over 300 ms at the office's size (`make bench`).
     # 50 rows, with filters and search to narrow them, keep every list under it.
     list_per_page = 50
+
+
+class OfficeInlineMixin(ReadableValuesInlineMixin):
+    """Put first among an inline's bases: its read-only dates, numbers and addresses are printed
+    as in the admins (core.translation_admin's inlines have it already)."""

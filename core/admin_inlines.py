@@ -10,7 +10,9 @@ from django.contrib.admin.utils import display_for_field
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.forms.models import _get_foreign_key
 from django.urls import reverse
-from django.utils.text import capfirst
+
+from .admin_values import readable_column
+from .translation_admin import column_heading
 
 
 class RowLabelledAutocompleteSelect(AutocompleteSelect):
@@ -140,12 +142,18 @@ class LargeInlineMixin:
                 args=["__pk__"],
             )
         empty = self.get_empty_value_display()
+        # Each cell as the editable inline's read-only field prints it (Persian digits, ...).
+        shows = [readable_column(field) for field in fields]
+
+        def cell(row, field, show):
+            return show(row) if show else display_for_field(getattr(row, field.name), field, empty)
+
         return {
-            "headers": [capfirst(field.verbose_name) for field in fields],
+            "headers": [column_heading(field) for field in fields],
             "rows": [
                 (
                     link.replace("__pk__", str(row.pk)) if link else "",
-                    [display_for_field(getattr(row, field.name), field, empty) for field in fields],
+                    [cell(row, field, show) for field, show in zip(fields, shows, strict=True)],
                 )
                 for row in rows
             ],

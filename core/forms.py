@@ -18,6 +18,8 @@ choice, file, boolean and other fields          untouched
 =============================================  ==============================================
 
 Password fields and hidden tokens are left as typed: a password is a secret, not a text.
+An identifier's input runs left to right (`dir="ltr"`): inside a Persian page a phone number
+typed as "+98 912 345 6789" would otherwise show as "6789 345 912 98+".
 """
 
 import datetime
@@ -135,6 +137,8 @@ def prepare_field(name: str, field: forms.Field) -> None:
     cleaner = _cleaner(name, field)
     if cleaner is None:
         return
+    if cleaner is clean_identifier:
+        field.widget.attrs.setdefault("dir", "ltr")
     original = field.clean
 
     def clean(value):

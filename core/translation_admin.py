@@ -13,9 +13,13 @@ for every translated field in one place:
 - `js/prose-editor-labels.js` gives the editor's toolbar Persian tooltips (its own are English).
 """
 
+from django.conf import settings
+from django.utils.text import capfirst
 from django.utils.translation import get_language_bidi
 from django.utils.translation import override as override_language
 from modeltranslation import admin as mt_admin
+
+from .admin_values import ReadableValuesInlineMixin
 
 ADMIN_WIDGETS_CSS = "css/admin-widgets.css"
 ADMIN_WIDGETS_JS = "js/prose-editor-labels.js"
@@ -26,6 +30,36 @@ def language_attrs(language: str) -> dict[str, str]:
     with override_language(language):
         bidi = get_language_bidi()
     return {"lang": language, "dir": "rtl" if bidi else "ltr"}
+
+
+def column_heading(field) -> str:
+    """A column's heading; a translation field's names its language: "دلیل (فارسی)".
+
+    modeltranslation's tab script strips " [fa]" from every heading of a tabular inline, for the
+    language's tab to say it. A read-only column gets no tab, so "rationale [fa]" and
+    "rationale [en]" both read "دلیل": this heading says the language in words it leaves alone.
+    """
+    language = getattr(field, "language", None)
+    original = getattr(field, "translated_field", None)
+    if language is None or original is None:
+        return capfirst(field.verbose_name)
+    name = dict(settings.LANGUAGES).get(language, language)
+    return f"{capfirst(original.verbose_name)} ({name})"
+
+
+class ReadOnlyHeadingsMixin:
+    """A tabular inline's read-only translated columns headed by `column_heading`."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        readonly = set(self.get_readonly_fields(request, obj))
+        view_only = obj is not None and not self.has_change_permission(request, obj)
+        labels = {
+            field.name: column_heading(field)
+            for field in self.model._meta.get_fields()
+            if hasattr(field, "translated_field") and (view_only or field.name in readonly)
+        }
+        kwargs["labels"] = {**labels, **(kwargs.get("labels") or {})}
+        return super().get_formset(request, obj, **kwargs)
 
 
 class LanguageDirectionMixin:
@@ -49,9 +83,16 @@ class TabbedTranslationAdmin(LanguageDirectionMixin, mt_admin.TabbedTranslationA
         js = (ADMIN_WIDGETS_JS,)
 
 
-class TranslationTabularInline(LanguageDirectionMixin, mt_admin.TranslationTabularInline):
+class TranslationTabularInline(
+    ReadableValuesInlineMixin,
+    ReadOnlyHeadingsMixin,
+    LanguageDirectionMixin,
+    mt_admin.TranslationTabularInline,
+):
     pass
 
 
-class TranslationStackedInline(LanguageDirectionMixin, mt_admin.TranslationStackedInline):
+class TranslationStackedInline(
+    ReadableValuesInlineMixin, LanguageDirectionMixin, mt_admin.TranslationStackedInline
+):
     pass

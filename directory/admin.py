@@ -8,6 +8,7 @@ from import_export.formats.base_formats import CSV, XLSX
 
 from core.admin_base import OfficeAdminMixin
 from core.admin_export import LabelledExportForm
+from core.persian import localize_digits
 from core.spreadsheet import SafeCSV, SafeXLSX
 from core.translation_admin import TabbedTranslationAdmin
 
@@ -80,7 +81,7 @@ class DocumentAdmin(OfficeAdminMixin, TabbedTranslationAdmin):
 
     @admin.display(description=_("size"), ordering="file_size")
     def size(self, document):
-        return filesizeformat(document.file_size)
+        return localize_digits(filesizeformat(document.file_size))
 
 
 @admin.register(Term)
