@@ -20,7 +20,8 @@ from outreach.models import (
 )
 from tests.clusters.test_admin import admin_url, assert_persian_admin
 from tests.helpers import page_text
-from tests.outreach.mailtools import admin_form_data
+from tests.outreach.factories import make_inquiry
+from tests.outreach.mailtools import admin_form_data, answer_prefix
 
 MODELS = [model for model in admin.site._registry if model._meta.app_label == "outreach"]
 
@@ -28,9 +29,7 @@ MODELS = [model for model in admin.site._registry if model._meta.app_label == "o
 @pytest.fixture
 def records(content):
     now = timezone.now()
-    inquiry = Inquiry.objects.create(
-        reference="ZC-1404-000001", kind="invest", name="مریم", email="m@example.org", message="پ"
-    )
+    inquiry = make_inquiry(reference="ZC-1404-000001", email="m@example.org", message="پ")
     subscriber = Subscriber.objects.create(email="r@example.org")
     post = Post.objects.create(title_fa="خبر", slug="k", body_fa="م", status="published")
     Delivery.objects.create(post=post, subscriber=subscriber)
@@ -115,6 +114,32 @@ def test_closing_an_inquiry_in_the_admin_starts_the_retention_clock(staff_client
     assert records.status == "closed" and records.closed_at is not None
     assert records.staff_note == "پاسخ داده شد"
     assert records.email == "m@example.org"  # staff cannot alter what the sender wrote
+
+
+def answer_through_the_admin(client, inquiry, body, **fields):
+    url = admin_url(Inquiry, "change", inquiry.pk)
+    prefix = answer_prefix(client, url)
+    data = admin_form_data(client, url, **{"status": "new", "staff_note": "", **fields})
+    data.update({f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-0-body": body})
+    response = client.post(url, data)
+    assert response.status_code == 302, page_text(response)
+    return page_text(client.get(admin_url(Inquiry, "history", inquiry.pk)))
+
+
+def test_an_answer_sent_is_written_in_the_inquirys_history(staff_client, records):
+    """The history said "No fields changed." after an answer went out and the status moved."""
+    history = answer_through_the_admin(staff_client, records, "<p>پاسخ دفتر</p>")
+    assert "فیلدی تغییر نیافته است" not in history
+    assert f"پاسخ &quot;{records.reference}&quot; اضافه شد." in history
+    assert "وضعیت تغییر یافتند." in history
+
+
+def test_a_note_and_an_answer_saved_together_are_one_line_of_history(staff_client, records):
+    history = answer_through_the_admin(
+        staff_client, records, "<p>پاسخ دفتر</p>", staff_note="تلفنی هم پاسخ داده شد"
+    )
+    assert "یادداشت کارشناس و وضعیت تغییر یافتند." in history
+    assert f"پاسخ &quot;{records.reference}&quot; اضافه شد." in history
 
 
 def test_inquiries_are_hidden_from_anyone_without_permission(client, django_user_model, records):
