@@ -4,7 +4,8 @@ import pytest
 from django.utils import translation
 
 from carpets.checks import derived_figures, failed_checks, run_checks
-from carpets.models import Indicator, Observation, Source
+from carpets.models import Observation
+from tests.carpets.factories import make_observation, make_source
 
 
 def checks_by_key():
@@ -72,33 +73,23 @@ def test_the_finding_states_the_difference_in_plain_words(content):
 
 @pytest.fixture
 def second_source(content):
-    return Source.objects.create(slug="other", name_fa="منبع دیگر", publisher_fa="ناشر دیگر")
+    return make_source()
 
 
 def test_a_second_source_is_kept_and_its_disagreement_flagged(content, second_source):
-    looms = Indicator.objects.get(slug="looms")
-    Observation.objects.create(
-        indicator=looms, year=1393, value=Decimal("21000"), scope="province", source=second_source
-    )
-    assert Observation.objects.filter(indicator=looms, year=1393).count() == 2
+    make_observation("looms", 1393, "21000", source=second_source)
+    assert Observation.objects.filter(indicator__slug="looms", year=1393).count() == 2
     check = checks_by_key()["sources-looms-province"]
     assert (check.reported, check.compared) == (Decimal("21000"), Decimal("23000"))
     assert not check.passed
 
 
 def test_sources_within_one_percent_agree(content, second_source):
-    looms = Indicator.objects.get(slug="looms")
-    Observation.objects.create(
-        indicator=looms, year=1393, value=Decimal("22800"), scope="province", source=second_source
-    )
+    make_observation("looms", 1393, "22800", source=second_source)
     assert checks_by_key()["sources-looms-province"].passed
 
 
 def test_checks_never_mix_years(content):
-    production = Indicator.objects.get(slug="annual-production")
-    source = Source.objects.get()
-    Observation.objects.create(
-        indicator=production, year=1394, value=Decimal("1000000"), scope="national", source=source
-    )
+    make_observation("annual-production", 1394, "1000000", scope=Observation.Scope.NATIONAL)
     shares = [check for check in run_checks() if check.key == "national-share"]
     assert [(check.year, check.compared) for check in shares] == [(1393, Decimal("7.8"))]

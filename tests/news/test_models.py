@@ -4,11 +4,7 @@ import pytest
 from django.utils import timezone
 
 from news.models import Post
-
-
-def make_post(**fields):
-    defaults = {"title_fa": "خبر", "slug": "khabar", "body_fa": "متن", "status": "published"}
-    return Post.objects.create(**{**defaults, **fields})
+from tests.news.factories import make_post
 
 
 @pytest.mark.django_db

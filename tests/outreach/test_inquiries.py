@@ -10,6 +10,7 @@ from clusters.models import Cluster
 from outreach.models import Inquiry
 from outreach.services import inquiries_anonymise, inquiry_set_status
 from tests.helpers import page_text
+from tests.outreach.factories import make_inquiry
 from tests.outreach.forms import stamp
 
 PERSIAN_REQUIRED = "این فیلد لازم است."
@@ -164,9 +165,9 @@ def test_the_client_address_itself_is_not_stored(client, content):
 
 
 def make_closed_inquiry(*, closed_days_ago: int) -> Inquiry:
-    inquiry = Inquiry.objects.create(
+    inquiry = make_inquiry(
         reference=f"ZC-1404-{Inquiry.objects.count() + 1:06d}",
-        kind="join",
+        kind=Inquiry.Kind.JOIN,
         name="علی رضایی",
         organisation="تعاونی فرش",
         email="ali@example.org",
@@ -183,9 +184,7 @@ def test_closed_inquiries_past_retention_are_anonymised(db, settings):
     settings.OUTREACH_INQUIRY_RETENTION_DAYS = 30
     old = make_closed_inquiry(closed_days_ago=31)
     recent = make_closed_inquiry(closed_days_ago=29)
-    still_open = Inquiry.objects.create(
-        reference="ZC-1404-000099", kind="invest", name="باز", email="open@example.org", message="م"
-    )
+    still_open = make_inquiry(name="باز", email="open@example.org", message="م")
     Inquiry.objects.filter(pk=still_open.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=400)
     )

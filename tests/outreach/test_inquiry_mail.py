@@ -25,6 +25,7 @@ from outreach.services import inquiries_send_digest, outbox_send_due
 from outreach.workdays import WorkingWeek
 from tests.clusters.test_admin import admin_url
 from tests.helpers import page_text
+from tests.outreach.factories import make_inquiry
 from tests.outreach.mailtools import admin_form_data, answer_prefix, html_part, text_part
 from tests.outreach.test_inquiries import valid_data
 from tests.smtp import SmtpServer
@@ -307,26 +308,19 @@ def test_the_daily_digest_lists_questions_new_for_more_than_n_working_days(
 ):
     OfficeCalendar.objects.create(digest_after_days=2, thursday_is_working=False)
     now = timezone.now()
-    old = Inquiry.objects.create(
-        kind="invest",
+    old = make_inquiry(
         name="الف",
         email="old@example.org",
         message="قدیمی",
         created_at=now - datetime.timedelta(days=10),
     )
-    old.reference = Inquiry.make_reference(old.pk, old.created_at)
-    old.save()
-    fresh = Inquiry.objects.create(
-        kind="invest", name="ب", email="new@example.org", message="تازه", reference="ZC-X-1"
-    )
-    answered = Inquiry.objects.create(
-        kind="invest",
+    fresh = make_inquiry(name="ب", email="new@example.org", message="تازه")
+    answered = make_inquiry(
         name="پ",
         email="done@example.org",
         message="پاسخ‌داده",
         created_at=now - datetime.timedelta(days=10),
         status="answered",
-        reference="ZC-X-2",
     )
     call_command("send_inquiry_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
     [digest] = smtp.inbox.messages()

@@ -15,6 +15,7 @@ from news.models import Post
 from outreach.models import Delivery, Inquiry, Subscriber
 from outreach.services.alerts import unsubscribe_token
 from tests.helpers import page_text
+from tests.outreach.factories import make_inquiry
 from tests.outreach.test_alerts import confirmed_subscriber, subscribe
 
 DAY = datetime.timedelta(days=1)
@@ -41,9 +42,8 @@ def test_expired_personal_data_and_its_copies_are_removed(db, settings, django_u
     settings.OUTREACH_UNSUBSCRIBED_RETENTION_DAYS = 30
     staff = django_user_model.objects.create_user("staff", is_staff=True)
 
-    answered = Inquiry.objects.create(
+    answered = make_inquiry(
         reference="ZC-1404-000001",
-        kind="invest",
         name="علی رضایی",
         email="ali@example.org",
         phone="09120000000",
@@ -51,9 +51,7 @@ def test_expired_personal_data_and_its_copies_are_removed(db, settings, django_u
         status=Inquiry.Status.ANSWERED,
     )
     Inquiry.objects.filter(pk=answered.pk).update(created_at=days_ago(31))
-    fresh = Inquiry.objects.create(
-        reference="ZC-1404-000002", kind="invest", name="تازه", email="new@example.org", message="م"
-    )
+    fresh = make_inquiry(name="تازه", email="new@example.org", message="م")
     pending = Subscriber.objects.create(email="never@example.org", confirmation_sent_at=days_ago(8))
     waiting = Subscriber.objects.create(email="soon@example.org", confirmation_sent_at=days_ago(2))
     gone = confirmed_subscriber("gone@example.org", all_news=True)
