@@ -2,9 +2,10 @@
  *
  * The table's own cells are printed on the server (core/admin_values.py). The counts around it
  * come from Django's templates and its actions.js, in Latin digits: "17 نتیجه", "0 از 17 انتخاب
- * شده‌اند" (rewritten on every tick of a row), "17 رقم‌های گزارش‌شده", the page numbers, and a
- * filter's year choices ("1393"). This rewrites the digits of those texts only: never an
- * attribute (a link's address keeps its page number and ids), never an input's value.
+ * شده‌اند" (rewritten on every tick of a row), "17 رقم‌های گزارش‌شده", the page numbers, a
+ * filter's year choices ("1393"), and a new inline row's "#1". This rewrites the digits of those
+ * texts only: never an attribute (a link's address keeps its page number and ids), never an
+ * input's value.
  */
 (function () {
     "use strict";
@@ -12,7 +13,7 @@
         return;
     }
     var DIGITS = "۰۱۲۳۴۵۶۷۸۹";
-    var NUMBER_ONLY = /^[\s\d,.()]+$/;
+    var NUMBER_ONLY = /^[\s\d,.()#]+$/;
 
     function persian(text) {
         return text.replace(/[0-9]/g, function (digit) {
@@ -40,7 +41,7 @@
         document.querySelectorAll("#changelist-search .quiet, .paginator").forEach(function (el) {
             rewrite(el, false);
         });
-        document.querySelectorAll("#changelist-filter li a").forEach(function (el) {
+        document.querySelectorAll("#changelist-filter li a, .inline_label").forEach(function (el) {
             rewrite(el, true);
         });
         document.querySelectorAll(".actions .action-counter, .actions .question").forEach(
