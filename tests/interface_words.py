@@ -6,7 +6,9 @@ unless it is on ALLOWED (names of formats, acronyms, key names), has two letters
 fewer (the EN/FA tabs, unit symbols), is part of a masked secret (a password's
 salt and hash prefix) or appears in a value the
 office typed (`data_values`: every text column of every row, user names included), which
-is cut out of the page's text before its words are counted.
+is cut out of the page's text before its words are counted. Text Django and libraries write
+into the database themselves (permission names, change messages, the office roles' stored
+names) is not the office's: it counts as interface, so its English is caught.
 """
 
 import re
@@ -14,6 +16,8 @@ from html.parser import HTMLParser
 
 from django.apps import apps
 from django.db import models
+
+from cluster_portal.account_labels import ROLE_NAMES
 
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # A stored secret as Django shows it (`mask_hash`: the password's salt and hash, a few of their
@@ -53,8 +57,22 @@ ALLOWED = frozenset(
         "Shift",
         "LDAP",
         "QR",
+        # Protocol names in django-axes' labels of a sign-in's request ("داده‌های GET").
+        "HTTP",
+        "GET",
+        "POST",
     }
 )
+
+# Columns Django and libraries fill themselves, with English of their own: interface, not data
+# (None: every column). A permission's name ("Can add post"), a content type's model ("post"),
+# the admin's change messages (field labels) and django-reversion's comments.
+FRAMEWORK_WRITTEN = {
+    "auth.permission": None,
+    "contenttypes.contenttype": None,
+    "admin.logentry": {"change_message"},
+    "reversion.revision": {"comment"},
+}
 
 # Attributes whose text a person reads or hears (tooltips, placeholders, button captions).
 SPOKEN_ATTRIBUTES = ("title", "placeholder", "alt", "aria-label")
@@ -104,13 +122,18 @@ def interface_text(html: str) -> str:
 
 def data_values() -> list[str]:
     """Every value of any text column of any row (the office's data, not the interface),
-    longest first, so that a title is removed before a shorter value inside it."""
+    longest first, so that a title is removed before a shorter value inside it. Left out: the
+    columns in FRAMEWORK_WRITTEN and the office roles' stored names (a migration made them)."""
     values: set[str] = set()
     for model in apps.get_models():
+        label = model._meta.label_lower
+        if label in FRAMEWORK_WRITTEN and FRAMEWORK_WRITTEN[label] is None:
+            continue
         columns = [
             field.attname
             for field in model._meta.concrete_fields
             if isinstance(field, (models.CharField, models.TextField, models.FileField))
+            and field.attname not in FRAMEWORK_WRITTEN.get(label, ())
         ]
         if not columns:
             continue
@@ -118,7 +141,7 @@ def data_values() -> list[str]:
             for value in row:
                 if value and LATIN_WORD.search(str(value)):
                     values.add(str(value).strip())
-    return sorted(values, key=len, reverse=True)
+    return sorted(values - set(ROLE_NAMES), key=len, reverse=True)
 
 
 def english_words(text: str, data: list[str]) -> list[str]:
