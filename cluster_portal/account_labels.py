@@ -7,12 +7,19 @@ are: code, migrations and tests find a group by its name and a permission by its
 admin's permission pickers name permissions through `permission_label`; a group prints through
 `group_str`, which apps.py makes `Group.__str__`, so a role reads translated wherever Django
 prints a group (the list, the user form's picker, the user list's filter, titles, messages).
+
+django-axes names its sign-in records by English f-strings ("Attempted Access: 2026-12-07
+15:46:08.255221+00:00"), which the admin prints as their pages' titles and breadcrumbs; the
+`*_str` functions below, which third_party_apps.AxesConfig makes their `__str__`, name them in
+the reader's language and calendar.
 """
 
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import Permission
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+
+from core.persian import active_language, format_date
 
 # Stored group name -> the role's name; the keys are the names the roles' migrations give them.
 ROLE_NAMES = {
@@ -70,3 +77,30 @@ def permission_label(permission: Permission) -> str:
     """As Django labels a permission in the group and user forms ("app | model | name"), with
     the name translated. Needs `content_type` loaded with the permission (select_related)."""
     return f"{permission.content_type} | {permission_name(permission)}"
+
+
+def _sign_in(record) -> dict[str, str]:
+    return {
+        "username": record.username or "-",
+        "address": record.ip_address or "-",
+        "time": format_date(record.attempt_time, active_language(), with_time=True),
+    }
+
+
+def access_attempt_str(attempt) -> str:
+    """axes' `AccessAttempt`: the failed sign-ins of one user name from one address."""
+    return _("Failed sign-ins as %(username)s from %(address)s since %(time)s") % _sign_in(attempt)
+
+
+def access_log_str(log) -> str:
+    """axes' `AccessLog`: one sign-in."""
+    return _("Sign-in as %(username)s from %(address)s, %(time)s") % _sign_in(log)
+
+
+def access_failure_str(failure) -> str:
+    """axes' `AccessFailureLog`: one failed sign-in, and whether it locked the user out."""
+    if failure.locked_out:
+        return _("Failed sign-in as %(username)s from %(address)s, %(time)s (locked out)") % (
+            _sign_in(failure)
+        )
+    return _("Failed sign-in as %(username)s from %(address)s, %(time)s") % _sign_in(failure)

@@ -6,9 +6,16 @@ Persian labels for every field it shows; its QR-code pages keep working (same UR
 The permission pickers of groups and users leave out the permissions of models no admin page
 uses and whose names are English literals (the replaced TOTP device, sorl's key-value store),
 and name the others, and the office's roles, in the reader's language (`account_labels`).
+django-axes' pages of sign-in records print a few English literals no catalogue reaches (a
+column titled by its method's name, cells and a message built by f-strings); they are replaced
+by the same admins with those in the reader's language, and its dates in the reader's calendar.
 """
 
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
+from axes.handlers.proxy import AxesProxyHandler
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, Permission, User
@@ -16,8 +23,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop, ngettext
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from core.admin_base import OfficeAdminMixin
+from core.persian import active_language, format_number
 
 from .account_labels import ROLE_NAMES, is_office_role, permission_label, role_name
 from .models import AuthenticatorDevice
@@ -67,6 +78,15 @@ class BooleanFilter(TitledFilter, admin.BooleanFieldListFilter):
     pass
 
 
+# django-axes' own msgids that its Persian catalogue lacks or words with English ("عامل کاربر
+# (User Agent)"), listed so that `makemessages` keeps them in ours.
+AXES_MESSAGES = (
+    gettext_noop("User Agent"),
+    gettext_noop("Not set"),
+    gettext_noop("Expires At"),
+    gettext_noop("The time when access attempt expires and is no longer valid."),
+)
+
 # (app label, model): permissions nobody needs to grant, named by untranslatable literals.
 UNGRANTED_PERMISSIONS = (("otp_totp", "totpdevice"), ("thumbnail", "kvstore"))
 
@@ -87,6 +107,9 @@ class PermissionChoicesMixin:
 admin.site.unregister(Group)
 admin.site.unregister(User)
 admin.site.unregister(TOTPDevice)
+admin.site.unregister(AccessAttempt)
+admin.site.unregister(AccessLog)
+admin.site.unregister(AccessFailureLog)
 
 
 @admin.register(Group)
@@ -171,3 +194,43 @@ class AuthenticatorDeviceAdmin(TOTPDeviceAdmin):
             return self.get_empty_value_display()
         href = reverse("admin:otp_totp_totpdevice_config", kwargs={"pk": device.pk})
         return format_html('<a href="{}">{}</a>', href, _("Show the QR code"))
+
+
+@admin.register(AccessAttempt)
+class PortalAccessAttemptAdmin(OfficeAdminMixin, AccessAttemptAdmin):
+    @admin.display(description=_("status"))
+    def status(self, attempt):
+        left = settings.AXES_FAILURE_LIMIT - attempt.failures_since_start
+        if left <= 0:
+            return _("Locked Out")
+        count = format_number(left, active_language())
+        return ngettext("%(count)s attempt left", "%(count)s attempts left", left) % {
+            "count": count
+        }
+
+    @admin.action(description=_("Clean up expired attempts"))
+    def cleanup_expired_attempts(self, request, queryset):
+        # axes' handlers read the attempt's time from the request, which only a sign-in sets;
+        # without it axes' own action answered 500.
+        AxesProxyHandler.update_request(request)
+        removed = self.handler.clean_expired_user_attempts(request=request)
+        count = format_number(removed, active_language())
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)s expired sign-in attempt removed.",
+                "%(count)s expired sign-in attempts removed.",
+                removed,
+            )
+            % {"count": count},
+        )
+
+
+@admin.register(AccessLog)
+class PortalAccessLogAdmin(OfficeAdminMixin, AccessLogAdmin):
+    pass
+
+
+@admin.register(AccessFailureLog)
+class PortalAccessFailureLogAdmin(OfficeAdminMixin, AccessFailureLogAdmin):
+    pass

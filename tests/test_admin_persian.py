@@ -17,7 +17,10 @@ from tests.interface_words import data_values, english_words, interface_text
 
 @pytest.fixture
 def office(demo, django_user_model):
-    """The content and demo news, one row of each outreach kind, and a signed-in superuser."""
+    """The content and demo news, one row of each outreach kind and of each sign-in record
+    (django-axes), and a signed-in superuser."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
     from outreach.models import (
         BouncedAddress,
         Inquiry,
@@ -54,6 +57,16 @@ def office(demo, django_user_model):
     SiteNotice.objects.create(
         text="اطلاعیه نمونه", starts_at=now, ends_at=now + timezone.timedelta(days=1)
     )
+    sign_in = {
+        "user_agent": "Mozilla/5.0",
+        "ip_address": "10.0.0.5",
+        "username": "editor",
+        "http_accept": "text/html",
+        "path_info": "/admin/login/",
+    }
+    AccessAttempt.objects.create(**sign_in, get_data="", post_data="", failures_since_start=2)
+    AccessLog.objects.create(**sign_in)
+    AccessFailureLog.objects.create(**sign_in, locked_out=True)
     return django_user_model.objects.create_superuser("editor", "editor@example.org", "x" * 16)
 
 

@@ -2,12 +2,13 @@
 
 Each test signs a superuser in, opens the admin page in Persian as an editor would, and checks
 that the value reads in Persian and its stored English does not show: field names in a history,
-permission and role names, language codes.
+permission and role names, sign-in records, language codes.
 """
 
 from html.parser import HTMLParser
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -19,6 +20,7 @@ from django.utils.text import capfirst
 from news.models import Post
 from outreach.models import Inquiry, PageFeedback
 from tests.helpers import page_text
+from tests.interface_words import data_values, english_words, interface_text
 from tests.news.helpers import admin_form_data
 
 
@@ -197,6 +199,58 @@ def test_an_office_role_is_found_by_its_persian_name_and_keeps_its_stored_one(ed
     editors = Group.objects.get(name="editors")
     form = editor_client.get(reverse("admin:auth_group_change", args=[editors.pk]))
     assert 'name="name"' not in page_text(form)  # the migrations find the role by it
+
+
+# Sign-in records (django-axes) ------------------------------------------------------------------
+
+
+@pytest.fixture
+def sign_in_records(db):
+    record = {
+        "user_agent": "Mozilla/5.0",
+        "ip_address": "10.0.0.5",
+        "username": "editor",
+        "http_accept": "text/html",
+        "path_info": "/admin/login/",
+    }
+    attempt = AccessAttempt.objects.create(
+        **record, get_data="", post_data="username=editor", failures_since_start=2
+    )
+    log = AccessLog.objects.create(**record)
+    failure = AccessFailureLog.objects.create(**record, locked_out=True)
+    return attempt, log, failure
+
+
+def test_sign_in_records_read_in_persian(editor_client, sign_in_records):
+    failure = sign_in_records[2]
+    pages = [
+        reverse(f"admin:axes_{record._meta.model_name}_{page}", args=args)
+        for record in sign_in_records
+        for page, args in (("changelist", []), ("change", [record.pk]), ("history", [record.pk]))
+    ]
+    data = data_values()
+    for url in pages:
+        text = interface_text(page_text(editor_client.get(url)))
+        assert english_words(text, data) == [], url
+        assert "ورود" in text, url  # each record's name, in its title
+
+    attempts = editor_client.get(reverse("admin:axes_accessattempt_changelist"))
+    assert texts_of(attempts, "field-status") == ["۳ تلاش باقی مانده"]
+    failure_page = editor_client.get(
+        reverse("admin:axes_accessfailurelog_change", args=[failure.pk])
+    )
+    assert "<h2>ورود ناموفق با نام کاربری «editor» از 10.0.0.5، " in page_text(failure_page)
+
+
+def test_cleaning_up_expired_attempts_reports_in_persian(editor_client, sign_in_records):
+    attempt = sign_in_records[0]
+    response = editor_client.post(
+        reverse("admin:axes_accessattempt_changelist"),
+        {"action": "cleanup_expired_attempts", "_selected_action": [attempt.pk]},
+        follow=True,
+    )
+    assert "تلاش ورودِ منقضی‌شده پاک شد." in page_text(response)
+    assert "Cleaned up" not in page_text(response)
 
 
 # Language codes ---------------------------------------------------------------------------------
