@@ -2,7 +2,7 @@
 
 Each test signs a superuser in, opens the admin page in Persian as an editor would, and checks
 that the value reads in Persian and its stored English does not show: field names in a history,
-permission and role names, sign-in records, language codes.
+permission and role names, sign-in records, language codes, a mail server's error.
 """
 
 from html.parser import HTMLParser
@@ -18,10 +18,12 @@ from django.utils import translation
 from django.utils.text import capfirst
 
 from news.models import Post
-from outreach.models import Inquiry, PageFeedback
+from outreach.models import Delivery, OutgoingMail, PageFeedback, Subscriber
 from tests.helpers import page_text
 from tests.interface_words import data_values, english_words, interface_text
+from tests.news.factories import make_post
 from tests.news.helpers import admin_form_data
+from tests.outreach.factories import make_inquiry
 
 
 @pytest.fixture
@@ -84,7 +86,7 @@ def test_a_post_edited_in_persian_names_the_changed_fields_in_persian_in_its_his
 ):
     """The history of a versioned model (django-reversion): translated fields ("Title [fa]")
     and plain ones ("Status") as the form labels them in Persian."""
-    post = Post.objects.create(title_fa="خبر", slug="k", body_fa="<p>م</p>", status="draft")
+    post = make_post(status=Post.Status.DRAFT)
     url = reverse("admin:news_post_change", args=[post.pk])
     data = admin_form_data(
         editor_client.get(url), title_fa="خبر تازه", title_en="Fresh news", status="published"
@@ -135,7 +137,7 @@ def test_every_fields_label_in_a_stored_change_message_reads_in_persian():
 
 
 def test_a_revision_comment_a_command_stored_in_english_reads_in_persian(editor_client, content):
-    post = Post.objects.create(title_fa="خبر", slug="k", body_fa="<p>م</p>", status="draft")
+    post = make_post(status=Post.Status.DRAFT)
     call_command("createinitialrevisions", "news.post", comment="Initial version", verbosity=0)
     history = editor_client.get(reverse("admin:news_post_history", args=[post.pk]))
     assert "نسخهٔ نخست" in " ".join(texts_of(history, "change-history"))
@@ -257,9 +259,7 @@ def test_cleaning_up_expired_attempts_reports_in_persian(editor_client, sign_in_
 
 
 def test_an_inquiry_shows_its_language_by_name_in_the_list_filter_and_form(editor_client, db):
-    inquiry = Inquiry.objects.create(
-        kind=Inquiry.Kind.INVEST, name="Maryam", email="m@example.org", message="Hi", language="en"
-    )
+    inquiry = make_inquiry(language="en")
     listing = editor_client.get(reverse("admin:outreach_inquiry_changelist"))
     assert texts_of(listing, "field-language") == ["انگلیسی"]
     filters = " ".join(texts_of(listing, "changelist-filter"))
@@ -293,3 +293,49 @@ def test_every_stored_language_code_reads_as_a_language_name():
         assert [code for code, _name in field.choices or []] == [
             code for code, _name in settings.LANGUAGES
         ], field
+
+
+# A mail server's error ---------------------------------------------------------------------------
+
+SERVER_ERROR = "SMTPRecipientsRefused: 550 5.1.1 User unknown in virtual mailbox table"
+
+
+@pytest.fixture
+def failed_mails(db):
+    inquiry = make_inquiry()
+    mail = OutgoingMail.objects.create(
+        kind=OutgoingMail.Kind.ANSWER,
+        inquiry=inquiry,
+        to="m@example.org",
+        subject="پاسخ",
+        body_text="پاسخ",
+        body_html="<p>پاسخ</p>",
+        message_id="<answer-1@example.org>",
+        status=OutgoingMail.Status.FAILED,
+        attempts=3,
+        last_error=SERVER_ERROR,
+    )
+    post = make_post()
+    subscriber = Subscriber.objects.create(email="r@example.org")
+    delivery = Delivery.objects.create(
+        post=post, subscriber=subscriber, status="failed", last_error=SERVER_ERROR
+    )
+    return inquiry, mail, delivery
+
+
+def test_a_mail_server_error_shows_as_it_came_under_a_persian_label(editor_client, failed_mails):
+    """Operators need the server's words as they are: kept, left to right, and labelled so a
+    Persian reader knows what the English is."""
+    inquiry, mail, delivery = failed_mails
+    pages = [
+        reverse("admin:outreach_outgoingmail_changelist"),
+        reverse("admin:outreach_outgoingmail_change", args=[mail.pk]),
+        reverse("admin:outreach_inquiry_change", args=[inquiry.pk]),
+        reverse("admin:outreach_delivery_changelist"),
+        reverse("admin:outreach_delivery_change", args=[delivery.pk]),
+    ]
+    for url in pages:
+        html = page_text(editor_client.get(url))
+        assert "خطای سرور نامه (متن اصلی)" in html, url
+        assert f'dir="ltr">{SERVER_ERROR}<' in html, url
+        assert "آخرین خطا" not in html, url

@@ -139,7 +139,15 @@ class Delivery(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    # The server's own words, kept as they came for the operator; the label says so in Persian.
+    last_error = models.CharField(
+        _("mail server's error (original text)"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "The mail server's reply when sending last failed, as it came, usually in English."
+        ),
+    )
     sent_at = JalaliDateTimeField(_("sent at"), null=True, blank=True)
     updated_at = JalaliDateTimeField(_("updated at"), default=timezone.now)
 
