@@ -12,6 +12,7 @@ value from before an edit made on another worker or server. Values are shared be
 and must be treated as read-only.
 """
 
+import bisect
 import contextlib
 import logging
 import secrets
@@ -172,22 +173,28 @@ def cached_for_generation_only(name: str, produce):
     return _cached(f"{name}:{current_generation()}", produce)
 
 
-def scheduled_moments() -> list:
-    """Every moment at which a page changes by itself, as of the last edit, soonest first."""
+def scheduled_moments() -> list[datetime]:
+    """Every moment at which a page changes by itself, as of the last edit, soonest first, as
+    aware Gregorian datetimes. Worked out once per generation: every request asks (the
+    content version counts the moments passed), and converting a hundred Jalali datetimes
+    each time cost a cached API answer a third of its time."""
+    return cached_for_generation_only("scheduled-moments", _collect_moments)
+
+
+def _collect_moments() -> list[datetime]:
     moments = []
-    for name, produce in sorted(_moment_sources.items()):
-        moments += cached_for_generation_only(
-            f"scheduled-moments:{name}", lambda produce=produce: list(produce())
-        )
+    for _name, produce in sorted(_moment_sources.items()):
+        moments += produce()
     return sorted(to_gregorian(moment) for moment in moments)
 
 
 def seconds_until_next_change(now) -> int | None:
     """Seconds until a page changes by itself, or None when nothing is scheduled."""
-    future = [moment for moment in scheduled_moments() if moment > now]
-    if not future:
+    moments = scheduled_moments()
+    upcoming = bisect.bisect_right(moments, now)
+    if upcoming == len(moments):
         return None
-    return max(1, int((future[0] - now).total_seconds()))
+    return max(1, int((moments[upcoming] - now).total_seconds()))
 
 
 def content_version() -> str:
@@ -195,8 +202,7 @@ def content_version() -> str:
     once per request, like the generation."""
     version = getattr(_request, "version", None)
     if version is None:
-        now = timezone.now()
-        passed = sum(1 for moment in scheduled_moments() if moment <= now)
+        passed = bisect.bisect_right(scheduled_moments(), timezone.now())
         version = f"{current_generation()}.{passed}"
         if getattr(_request, "active", False):
             _request.version = version
