@@ -432,10 +432,10 @@ def main():
         f"\n\nReaders' pages while visitors write: votes and questions arrive at "
         f"{visitor_writes.WRITES_PER_SECOND} a second each (each from its own address), and the "
         f"page's req/s is compared with the same page measured alone: "
-        f"{visitor_writes.ROUNDS} rounds of a run alone then a run with writes, the medians "
-        f"compared. Target: a ratio of at least 0.9. 302 is a stored write, 429 one refused by "
-        f"the per-client limit or the site-wide cap a minute. Mail goes to a local SMTP server "
-        f"that accepts everything.\n\n"
+        f"{visitor_writes.ROUNDS} rounds of a run alone then a run with writes; the ratio is "
+        f"the median of the rounds' ratios. Target: a ratio of at least 0.9. 302 is a stored "
+        f"write, 429 one refused by the per-client limit or the site-wide cap a minute. Mail "
+        f"goes to a local SMTP server that accepts everything.\n\n"
     )
     write_report(
         header + text + cold_header + cold + writes_header + writes_text + "\n" + admin_text

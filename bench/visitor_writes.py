@@ -17,7 +17,7 @@ import urllib.request
 
 WRITES_PER_SECOND = 10  # each of votes and questions
 # Quiet and busy runs alternate this many times per page; the row compares their medians.
-ROUNDS = 3
+ROUNDS = 5
 STAMP_SALT = "outreach.form-started"
 
 
@@ -105,9 +105,10 @@ def writers(base: str, secret_key: str) -> list[Writer]:
 
 def measure(run_wrk, base: str, secret_key: str, pages: list[tuple[str, str]]) -> list[dict]:
     """For each (label, path): req/s without writes and with them, in ROUNDS alternations (a
-    quiet run, then a busy one), so that a slow spell of the machine (another process, a
-    timer) falls on both sides; the ratio of the medians; what the writes were answered (302
-    stored, 429 refused by a limit), summed over the rounds."""
+    quiet run, then a busy one); the ratio is the median of the rounds' ratios, each comparing
+    two runs a few seconds apart, so that a slow spell of the machine (another process, a
+    timer, a neighbour on the host) moves one round, not the result. Also what the writes
+    were answered (302 stored, 429 refused by a limit), summed over the rounds."""
     rows = []
     for label, path in pages:
         quiet, busy, answers = [], [], [{}, {}]
@@ -132,7 +133,9 @@ def measure(run_wrk, base: str, secret_key: str, pages: list[tuple[str, str]]) -
                 "label": label,
                 "quiet": {"rps": quiet_rps, "errors": sum(run["errors"] for run in quiet)},
                 "busy": {"rps": busy_rps, "errors": sum(run["errors"] for run in busy)},
-                "ratio": busy_rps / quiet_rps,
+                "ratio": statistics.median(
+                    b["rps"] / q["rps"] for q, b in zip(quiet, busy, strict=True)
+                ),
                 "rounds": [run["rps"] for pair in zip(quiet, busy, strict=True) for run in pair],
                 "answers": [dict(sorted(total.items())) for total in answers],
             }
