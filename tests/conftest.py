@@ -29,3 +29,14 @@ def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "x" * 16)
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def redis_cache(settings, request):
+    """The shared cache on the local Redis, empty, in the database the test module names in
+    its REDIS_URL (one per module, so modules never empty each other's). The module skips
+    itself without Redis (`tests.redis_server.needs_redis`)."""
+    from tests.redis_server import shared_redis_cache
+
+    with shared_redis_cache(settings, request.module.REDIS_URL) as shared:
+        yield shared

@@ -12,6 +12,7 @@ import pytest
 from django.contrib import admin
 
 from cluster_portal.admin_pages import admin_page_list
+from tests.outreach.factories import make_inquiry, make_outgoing_mail
 
 LANGUAGE_DIRECTION = {"fa": "rtl", "en": "ltr"}
 # modeltranslation marks every translated widget with the class "mt-field-<field>-<language>".
@@ -147,25 +148,8 @@ def test_every_address_phone_and_slug_input_runs_left_to_right(client, demo, dja
 
 
 def test_an_inquirys_phone_and_email_read_left_to_right(staff_client, db):
-    from outreach.models import Inquiry, OutgoingMail
-
-    inquiry = Inquiry.objects.create(
-        reference="ZC-1405-000007",
-        kind="invest",
-        name="مریم",
-        email="maryam@example.org",
-        phone="+98 912 345 6789",
-        message="پرسش",
-    )
-    OutgoingMail.objects.create(
-        kind="acknowledgement",
-        inquiry=inquiry,
-        to="maryam@example.org",
-        subject="س",
-        body_text="م",
-        body_html="<p>م</p>",
-        message_id="<1@testserver>",
-    )
+    inquiry = make_inquiry(phone="+98 912 345 6789")
+    make_outgoing_mail(inquiry, message_id="<1@testserver>")
     form = staff_client.get(f"/admin/outreach/inquiry/{inquiry.pk}/change/").content.decode()
     assert direction_of(form, "+98 912 345 6789") == {"ltr"}
     # The sender's address, and the mails' recipient in the inline below.

@@ -9,8 +9,8 @@ import re
 from html.parser import HTMLParser
 
 from clusters.models import PriorityRanking
-from outreach.models import Inquiry, OutgoingMail
 from tests.helpers import page_text
+from tests.outreach.factories import make_inquiry, make_outgoing_mail
 
 LATIN_DIGIT = re.compile(r"[0-9]")
 
@@ -100,19 +100,7 @@ def test_read_only_ranks_and_attempts_are_printed_in_persian_digits(staff_client
     assert re.search(r'<td class="field-rank_number">\s*<p>۱</p>', html)
     assert not re.search(r'<td class="field-rank\w*">\s*<p>1</p>', html)
 
-    inquiry = Inquiry.objects.create(
-        reference="ZC-1405-000009", kind="invest", name="م", email="m@example.org", message="پ"
-    )
-    OutgoingMail.objects.create(
-        kind="acknowledgement",
-        inquiry=inquiry,
-        to="m@example.org",
-        subject="س",
-        body_text="م",
-        body_html="<p>م</p>",
-        message_id="<9@testserver>",
-        status="failed",
-        attempts=12,
-    )
+    inquiry = make_inquiry()
+    make_outgoing_mail(inquiry, status="failed", attempts=12)
     html = page_text(staff_client.get(f"/admin/outreach/inquiry/{inquiry.pk}/change/"))
     assert "<p>۱۲</p>" in html and "<p>12</p>" not in html

@@ -4,20 +4,13 @@ reading the same counter (the in-memory cache of the other tests would hide a ba
 
 import datetime
 
-import pytest
 import time_machine
 
-from tests.redis_server import needs_redis, shared_redis_cache
+from tests.redis_server import needs_redis
 
 REDIS_URL = "redis://127.0.0.1:6379/10"
 
 pytestmark = needs_redis
-
-
-@pytest.fixture
-def redis_cache(settings):
-    with shared_redis_cache(settings, REDIS_URL) as cache:
-        yield cache
 
 
 def test_the_limit_is_counted_in_redis_for_every_worker(client, content, settings, redis_cache):

@@ -3,19 +3,11 @@
 
 import threading
 
-import pytest
-
-from tests.redis_server import needs_redis, shared_redis_cache
+from tests.redis_server import needs_redis
 
 REDIS_URL = "redis://127.0.0.1:6379/12"
 
 pytestmark = needs_redis
-
-
-@pytest.fixture
-def redis_cache(settings):
-    with shared_redis_cache(settings, REDIS_URL) as cache:
-        yield cache
 
 
 def test_every_call_reuses_one_client(redis_cache):

@@ -3,7 +3,7 @@ sends (a form's POST data) is in tests/outreach/forms.py."""
 
 import itertools
 
-from outreach.models import Inquiry
+from outreach.models import Inquiry, OutgoingMail
 
 _numbers = itertools.count(1)
 
@@ -19,3 +19,18 @@ def make_inquiry(**fields) -> Inquiry:
         "message": "پرسش",
     }
     return Inquiry.objects.create(**(defaults | fields))
+
+
+def make_outgoing_mail(inquiry: Inquiry, **fields) -> OutgoingMail:
+    """A mail of `inquiry` in the outbox (by default its acknowledgement to the sender, waiting
+    to be sent) with its own Message-ID; `fields` override (kind, status, attempts, …)."""
+    number = next(_numbers)
+    defaults = {
+        "kind": OutgoingMail.Kind.ACKNOWLEDGEMENT,
+        "to": inquiry.email,
+        "subject": "پاسخ",
+        "body_text": "پاسخ",
+        "body_html": "<p>پاسخ</p>",
+        "message_id": f"<mail-{number}@testserver>",
+    }
+    return OutgoingMail.objects.create(inquiry=inquiry, **(defaults | fields))

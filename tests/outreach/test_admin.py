@@ -13,14 +13,13 @@ from outreach.models import (
     OfficeCalendar,
     OfficeHoliday,
     OfficeRecipient,
-    OutgoingMail,
     PageFeedback,
     SiteNotice,
     Subscriber,
 )
 from tests.clusters.test_admin import admin_url, assert_persian_admin
 from tests.helpers import page_text
-from tests.outreach.factories import make_inquiry
+from tests.outreach.factories import make_inquiry, make_outgoing_mail
 from tests.outreach.mailtools import admin_form_data, answer_prefix
 
 MODELS = [model for model in admin.site._registry if model._meta.app_label == "outreach"]
@@ -41,17 +40,7 @@ def records(content):
     OfficeRecipient.objects.create(email="office@example.org")
     OfficeCalendar.objects.create()
     OfficeHoliday.objects.create(date=datetime.date(2026, 3, 21), name="نوروز")
-    OutgoingMail.objects.create(
-        kind="acknowledgement",
-        inquiry=inquiry,
-        to="m@example.org",
-        subject="س",
-        body_text="م",
-        body_html="<p>م</p>",
-        message_id="<1@testserver>",
-        status="failed",
-        last_error="refused",
-    )
+    make_outgoing_mail(inquiry, status="failed", last_error="refused")
     BouncedAddress.objects.create(email="gone@example.org", reason="550")
     return inquiry
 

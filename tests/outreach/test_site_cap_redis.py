@@ -2,22 +2,15 @@
 a flood, a refused vote or question costs one read of Redis and no database query, and one
 client refused by its own limit does not use up everyone's minute."""
 
-import pytest
 import time_machine
 
 from outreach.models import Inquiry, PageFeedback
 from tests.outreach.forms import feedback_data, inquiry_data
-from tests.redis_server import needs_redis, shared_redis_cache
+from tests.redis_server import needs_redis
 
 REDIS_URL = "redis://127.0.0.1:6379/11"
 
 pytestmark = needs_redis
-
-
-@pytest.fixture
-def redis_cache(settings):
-    with shared_redis_cache(settings, REDIS_URL) as cache:
-        yield cache
 
 
 def test_votes_beyond_the_cap_are_refused_without_asking_the_database(
