@@ -339,3 +339,19 @@ def test_a_mail_server_error_shows_as_it_came_under_a_persian_label(editor_clien
         assert "خطای سرور نامه (متن اصلی)" in html, url
         assert f'dir="ltr">{SERVER_ERROR}<' in html, url
         assert "آخرین خطا" not in html, url
+
+
+def test_djangos_own_messages_read_as_written_persian(editor_client, content):
+    """Django's Persian catalogue says "وضعیت تغییر یافتند" for one field, "مطالب های" after a
+    plural name, and "میتوانید" without its half-space; the project's catalogue rewords them."""
+    post = make_post(status=Post.Status.DRAFT)
+    url = reverse("admin:news_post_change", args=[post.pk])
+    data = admin_form_data(editor_client.get(url), status="published", _continue="1")
+    saved = " ".join(texts_of(editor_client.post(url, data, follow=True), "messagelist"))
+    assert f"مطلب «{post}» ذخیره شد." in saved
+    assert "میتوانید" not in saved and "قسمت پایین" not in saved
+
+    history = editor_client.get(reverse("admin:news_post_history", args=[post.pk]))
+    assert "تغییر در وضعیت و زمان انتشار." in " ".join(texts_of(history, "change-history"))
+    changes = page_text(editor_client.get(reverse("admin:news_post_changelist")))
+    assert "حذف مطالب انتخاب‌شده" in changes and "های انتخاب شده" not in changes

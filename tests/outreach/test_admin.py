@@ -119,16 +119,16 @@ def test_an_answer_sent_is_written_in_the_inquirys_history(staff_client, records
     """The history said "No fields changed." after an answer went out and the status moved."""
     history = answer_through_the_admin(staff_client, records, "<p>پاسخ دفتر</p>")
     assert "فیلدی تغییر نیافته است" not in history
-    assert f"پاسخ &quot;{records.reference}&quot; اضافه شد." in history
-    assert "وضعیت تغییر یافتند." in history
+    assert f"پاسخ «{records.reference}» افزوده شد." in history
+    assert "تغییر در وضعیت." in history
 
 
 def test_a_note_and_an_answer_saved_together_are_one_line_of_history(staff_client, records):
     history = answer_through_the_admin(
         staff_client, records, "<p>پاسخ دفتر</p>", staff_note="تلفنی هم پاسخ داده شد"
     )
-    assert "یادداشت کارشناس و وضعیت تغییر یافتند." in history
-    assert f"پاسخ &quot;{records.reference}&quot; اضافه شد." in history
+    assert "تغییر در یادداشت کارشناس و وضعیت." in history
+    assert f"پاسخ «{records.reference}» افزوده شد." in history
 
 
 def test_inquiries_are_hidden_from_anyone_without_permission(client, django_user_model, records):
