@@ -40,7 +40,8 @@ run: $(STAMP)
 	$(MANAGE) createinitialrevisions --comment "Initial version" -v0
 	$(MANAGE) build_messages
 	@echo "Create an admin account with: make admin   (then open http://127.0.0.1:$(PORT)/admin/)"
-	DJANGO_SITE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
+	DJANGO_SITE_URL=http://127.0.0.1:$(PORT) DJANGO_EMAIL_URL=$${DJANGO_EMAIL_URL:-consolemail://} \
+		$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 serve: $(STAMP) .secret-key
 	$(MANAGE) build_messages
