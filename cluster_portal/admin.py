@@ -28,6 +28,7 @@ from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.admin_base import OfficeAdminMixin
+from core.admin_values import ReadableValuesAdminMixin
 from core.persian import active_language, format_number
 
 from .account_labels import ROLE_NAMES, is_office_role, permission_label, role_name
@@ -139,8 +140,12 @@ class PortalGroupAdmin(PermissionChoicesMixin, GroupAdmin):
 
 
 @admin.register(User)
-class PortalUserAdmin(PermissionChoicesMixin, UserAdmin):
-    pass
+class PortalUserAdmin(ReadableValuesAdminMixin, PermissionChoicesMixin, UserAdmin):
+    # Django's own Gregorian date-time fields, which nobody edits by hand: printed in Jalali
+    # (ReadableValuesAdminMixin), not offered in a Gregorian calendar on a Persian page. Not
+    # OfficeAdminMixin: its input cleaning folds digits and letters, and a password is typed
+    # exactly as it is meant.
+    readonly_fields = ["last_login", "date_joined"]
 
 
 @admin.register(AuthenticatorDevice)

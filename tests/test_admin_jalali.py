@@ -175,3 +175,16 @@ def test_a_saved_date_comes_back_in_its_field_as_the_office_writes_it(staff_clie
     )
     html = staff_client.get(f"/admin/outreach/sitenotice/{notice.pk}/change/").content.decode()
     assert 'value="1405/09/09"' in html and 'value="1405/09/10"' in html
+
+
+def test_a_user_page_prints_its_dates_in_jalali_and_offers_no_gregorian_calendar(
+    staff_client, django_user_model
+):
+    """Django's own user model keeps Gregorian date-times; its page read "2026/12/07" in a
+    calendar titled "دسامبر 2026" on an otherwise Jalali admin."""
+    user = django_user_model.objects.create_user("reader", "reader@example.org", "x" * 16)
+    django_user_model.objects.filter(pk=user.pk).update(date_joined=MOMENT, last_login=MOMENT)
+    html = page_text(staff_client.get(f"/admin/auth/user/{user.pk}/change/"))
+    assert SHOWN in html
+    assert_no_raw_dates(html)
+    assert 'name="date_joined' not in html and "vDateField" not in html
