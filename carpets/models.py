@@ -9,7 +9,7 @@ from django_jalali.db import models as jmodels
 from clusters.models import Cluster
 from core.collation import by_name
 from core.fields import JalaliDateTimeField
-from core.persian import local_datetime
+from core.persian import local_datetime, localize_digits
 
 
 class Source(models.Model):
@@ -196,7 +196,8 @@ class Observation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.indicator} ({self.year})"
+        # The year in the reader's digits: titles, breadcrumbs and messages of the admin.
+        return f"{self.indicator} ({localize_digits(self.year)})"
 
     @property
     def dated_on(self):

@@ -104,3 +104,20 @@ def test_read_only_ranks_and_attempts_are_printed_in_persian_digits(staff_client
     make_outgoing_mail(inquiry, status="failed", attempts=12)
     html = page_text(staff_client.get(f"/admin/outreach/inquiry/{inquiry.pk}/change/"))
     assert "<p>۱۲</p>" in html and "<p>12</p>" not in html
+
+
+def test_titles_breadcrumbs_and_messages_name_a_row_in_persian_digits(staff_client, content):
+    """A row's name in the admin's title, breadcrumbs, history and recent actions: a carpet
+    figure read "دار قالی (1393)" and a question "ZC-1405-000001" on Persian pages, though the
+    visitor was given the reference in Persian digits."""
+    from carpets.models import Observation
+
+    looms = Observation.objects.get(indicator__slug="looms", year=1393)
+    html = page_text(staff_client.get(f"/admin/carpets/observation/{looms.pk}/change/"))
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert "(۱۳۹۳)" in title and "1393" not in title
+
+    inquiry = make_inquiry(reference="ZC-1405-000001")
+    html = page_text(staff_client.get(f"/admin/outreach/inquiry/{inquiry.pk}/change/"))
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert "ZC-۱۴۰۵-۰۰۰۰۰۱" in title and "1405" not in title

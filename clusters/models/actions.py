@@ -6,6 +6,8 @@ from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from django_jalali.db import models as jmodels
 
+from core.persian import active_language, format_date
+
 
 class JointActionQuerySet(models.QuerySet):
     def with_latest_actual(self):
@@ -99,4 +101,5 @@ class ProgressReport(models.Model):
         ordering = ["action", "-reported_on", "-pk"]
 
     def __str__(self):
-        return f"{self.action} – {self.reported_on}"
+        date = format_date(self.reported_on, active_language()) if self.reported_on else ""
+        return f"{self.action} – {date}"

@@ -7,7 +7,7 @@ from django_prose_editor.fields import ProseEditorField
 
 from clusters.models import Cluster
 from core.fields import JalaliDateTimeField
-from core.persian import to_jalali
+from core.persian import localize_digits, to_jalali
 from core.sanitize import PROSE_EDITOR_EXTENSIONS, sanitize_html
 
 from .choices import LANGUAGE_CHOICES, InquiryKind
@@ -98,7 +98,8 @@ class Inquiry(models.Model):
         ]
 
     def __str__(self):
-        return self.reference or str(_("inquiry being saved"))
+        # In the reader's digits, as the sender was given it ("ZC-۱۴۰۵-۰۰۰۰۰۱" on Persian pages).
+        return localize_digits(self.reference) if self.reference else str(_("inquiry being saved"))
 
     @staticmethod
     def make_reference(pk: int, created_at) -> str:

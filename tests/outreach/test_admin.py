@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
+from core.persian import to_persian_digits
 from news.models import Post
 from outreach.models import (
     BouncedAddress,
@@ -119,7 +120,7 @@ def test_an_answer_sent_is_written_in_the_inquirys_history(staff_client, records
     """The history said "No fields changed." after an answer went out and the status moved."""
     history = answer_through_the_admin(staff_client, records, "<p>پاسخ دفتر</p>")
     assert "فیلدی تغییر نیافته است" not in history
-    assert f"پاسخ «{records.reference}» افزوده شد." in history
+    assert f"پاسخ «{to_persian_digits(records.reference)}» افزوده شد." in history
     assert "تغییر در وضعیت." in history
 
 
@@ -128,7 +129,7 @@ def test_a_note_and_an_answer_saved_together_are_one_line_of_history(staff_clien
         staff_client, records, "<p>پاسخ دفتر</p>", staff_note="تلفنی هم پاسخ داده شد"
     )
     assert "تغییر در یادداشت کارشناس و وضعیت." in history
-    assert f"پاسخ «{records.reference}» افزوده شد." in history
+    assert f"پاسخ «{to_persian_digits(records.reference)}» افزوده شد." in history
 
 
 def test_inquiries_are_hidden_from_anyone_without_permission(client, django_user_model, records):
