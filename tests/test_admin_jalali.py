@@ -175,6 +175,8 @@ def test_a_saved_date_comes_back_in_its_field_as_the_office_writes_it(staff_clie
     )
     html = staff_client.get(f"/admin/outreach/sitenotice/{notice.pk}/change/").content.decode()
     assert 'value="1405/09/09"' in html and 'value="1405/09/10"' in html
+    # Its time to the minute, as every list prints it: 21:24, not 21:24:26.
+    assert 'value="21:24"' in html and "21:24:26" not in html
 
 
 def test_a_user_page_prints_its_dates_in_jalali_and_offers_no_gregorian_calendar(

@@ -7,6 +7,8 @@ core/jalali_input.py, which takes any of these.
 """
 
 DATE_INPUT_FORMATS = ["%Y/%m/%d", "%Y-%m-%d"]
+# To the minute, as the admin prints times everywhere else; a time typed with seconds is read.
+TIME_INPUT_FORMATS = ["%H:%M", "%H:%M:%S"]
 DATETIME_INPUT_FORMATS = [
     "%Y/%m/%d %H:%M:%S",
     "%Y/%m/%d %H:%M",

@@ -1,5 +1,9 @@
 # Typed dates are read and shown alike in both languages (core/formats/input.py).
-from core.formats.input import DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS  # noqa: F401
+from core.formats.input import (  # noqa: F401
+    DATE_INPUT_FORMATS,
+    DATETIME_INPUT_FORMATS,
+    TIME_INPUT_FORMATS,
+)
 
 DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","
