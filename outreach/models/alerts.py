@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from clusters.models import Cluster
 from core.fields import JalaliDateTimeField
+from core.persian import localize_digits
 from news.models import Post
 
 from .choices import LANGUAGE_CHOICES
@@ -171,4 +172,7 @@ class Delivery(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.post} → {self.subscriber_id}"
+        return _("%(post)s to subscriber %(number)s") % {
+            "post": self.post,
+            "number": localize_digits(self.subscriber_id),
+        }

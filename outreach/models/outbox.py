@@ -111,4 +111,5 @@ class OutgoingMail(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} → {self.to}"
+        # Words, not an arrow: "→" points the wrong way in a right-to-left line.
+        return _("%(kind)s to %(address)s") % {"kind": self.get_kind_display(), "address": self.to}

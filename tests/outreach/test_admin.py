@@ -14,6 +14,7 @@ from outreach.models import (
     OfficeCalendar,
     OfficeHoliday,
     OfficeRecipient,
+    OutgoingMail,
     PageFeedback,
     SiteNotice,
     Subscriber,
@@ -140,3 +141,13 @@ def test_inquiries_are_hidden_from_anyone_without_permission(client, django_user
     assert client.get(admin_url(Inquiry, "changelist")).status_code == 403
     assert client.get(admin_url(Inquiry, "change", records.pk)).status_code == 403
     assert "m@example.org" not in page_text(client.get("/admin/"))
+
+
+def test_a_mail_is_named_in_words_not_with_an_arrow_that_points_the_wrong_way(
+    staff_client, records
+):
+    """ "رسید، به فرستنده → maryam@…": an arrow points left to right inside a right-to-left line."""
+    mail = records.mails.get()
+    html = page_text(staff_client.get(admin_url(OutgoingMail, "change", mail.pk)))
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert f"برای {mail.to}" in title and "→" not in title
