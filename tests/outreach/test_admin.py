@@ -146,7 +146,8 @@ def test_inquiries_are_hidden_from_anyone_without_permission(client, django_user
 def test_a_mail_is_named_in_words_not_with_an_arrow_that_points_the_wrong_way(
     staff_client, records
 ):
-    """ "رسید، به فرستنده → maryam@…": an arrow points left to right inside a right-to-left line."""
+    """A mail was named «رسید، به فرستنده → maryam@…»: the arrow points left to right inside a
+    right-to-left line."""
     mail = records.mails.get()
     html = page_text(staff_client.get(admin_url(OutgoingMail, "change", mail.pk)))
     title = html.split("<title>")[1].split("</title>")[0]
