@@ -78,7 +78,7 @@ def news_panel(user, now) -> Panel:
     their own drafts, which a publisher will see."""
     panel = Panel(_("News"), empty=_("No draft waits and nothing is scheduled."))
     drafts = Post.objects.filter(status=Post.Status.DRAFT)
-    filters = {"status__exact": Post.Status.DRAFT}
+    filters = {"state": Post.Status.DRAFT}
     if not can_publish(user):
         drafts = drafts.filter(author=user)
         filters["author__id__exact"] = user.pk
