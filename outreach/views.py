@@ -27,6 +27,8 @@ from .spam import (
 )
 
 SESSION_REFERENCE = "outreach_inquiry_reference"
+# The longest text a refusal shows back (the forms take messages of 3,000 at most).
+KEPT_LENGTH = 5000
 RATE_LIMITED = _("Too many submissions from your connection. Please try again in an hour.")
 SITE_BUSY = _(
     "The office is receiving very many submissions right now. Please try again in a minute."
@@ -45,26 +47,42 @@ class RateLimitedFormView(FormView):
     def recent_from_client(self, key):
         raise NotImplementedError
 
-    def form_valid(self, form):
-        # Cheapest refusal first: under a flood the site-wide cap answers most submissions
-        # with one cache read, and the database is not asked at all.
+    def post(self, request, *args, **kwargs):
+        # Cheapest refusal first: under a flood the site-wide cap answers most submissions,
+        # with one cache read, before a form is built or the database is asked.
         retry_after = site_cap_reached(self.cap_kind)
         if retry_after is not None:
-            return self.refuse(form, SITE_BUSY, retry_after)
+            return self.refuse(SITE_BUSY, retry_after, self.posted(self.kept_field))
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
         self.client_key = client_key(self.request)
         recent = self.recent_from_client(self.client_key)
         if over_rate_limit(recent):
-            return self.refuse(form, RATE_LIMITED, seconds_until_allowed(recent, self.window_field))
+            retry_after = seconds_until_allowed(recent, self.window_field)
+            return self.refuse(RATE_LIMITED, retry_after, self.kept_text(form))
         # Counted only now, so that one client's refused submissions do not use up everyone's.
         retry_after = over_site_cap(self.cap_kind)
         if retry_after is not None:
-            return self.refuse(form, SITE_BUSY, retry_after)
+            return self.refuse(SITE_BUSY, retry_after, self.kept_text(form))
         return self.submit(form)
 
     # The free-text field shown back on the refusal page, so that nothing typed is lost.
     kept_field = ""
 
-    def refuse(self, form, message, retry_after: int):
+    def posted(self, name: str) -> str:
+        """A field's value as sent, before any form reads it ("" when absent), cut to
+        KEPT_LENGTH characters: it is shown back, never stored."""
+        if not name:
+            return ""
+        # The feedback form names its prefix on the form class, not on the view.
+        prefix = self.get_prefix() or self.get_form_class().prefix
+        return self.request.POST.get(f"{prefix}-{name}" if prefix else name, "")[:KEPT_LENGTH]
+
+    def kept_text(self, form) -> str:
+        return form.cleaned_data.get(self.kept_field, "") if self.kept_field else ""
+
+    def refuse(self, message, retry_after: int, kept_text: str):
         """429 with Retry-After and a page of its own: the reason, the visitor's own text and a
         way back. Not the form within the site's layout again: under a flood this is most
         answers, so it is rendered without the request's context (no layout, no notices)."""
@@ -74,15 +92,15 @@ class RateLimitedFormView(FormView):
                 "language": get_language(),
                 "bidi": get_language_bidi(),
                 "message": message,
-                "kept_text": form.cleaned_data.get(self.kept_field, "") if self.kept_field else "",
-                "back_url": self.back_url(form),
+                "kept_text": kept_text,
+                "back_url": self.back_url(),
             },
         )
         response = HttpResponse(html, status=429)
         response["Retry-After"] = str(retry_after)
         return response
 
-    def back_url(self, form) -> str:
+    def back_url(self) -> str:
         return self.request.get_full_path()
 
 
@@ -185,12 +203,13 @@ class FeedbackView(RateLimitedFormView):
     def recent_from_client(self, key):
         return PageFeedback.objects.from_client(key, since=rate_limit_since())
 
-    def back_url(self, form):
-        # The page the answer was about (checked like the redirect after a stored answer).
-        path = urlsplit(form.cleaned_data["path"]).path
+    def back_url(self):
+        # The page the answer was about, as sent (the refusal may come before the form reads
+        # it), checked like the redirect after a stored answer.
         try:
+            path = urlsplit(self.posted("path")).path
             resolve(path)
-        except Resolver404:
+        except (ValueError, Resolver404):
             return "/"
         return path
 

@@ -65,3 +65,14 @@ def test_a_refused_vote_leads_back_to_its_page(client, content, settings):
     assert 'href="/clusters/olive/"' in refused.content.decode()
     assert "مفید بود" in refused.content.decode()
     assert PageFeedback.objects.count() == 0
+
+
+@pytest.mark.parametrize("path", ["http://[", "/no/such/page/", "", "x" * 400])
+def test_a_refused_vote_with_a_broken_page_address_leads_home(client, content, settings, path):
+    """Beyond the cap a vote is refused before its form is read: whatever it names as its page
+    (here addresses a form would reject), the refusal is a 429 that leads to the home page."""
+    settings.OUTREACH_SITE_CAP_PER_MINUTE = {**settings.OUTREACH_SITE_CAP_PER_MINUTE, "feedback": 0}
+    refused = client.post("/feedback/", feedback_data(path))
+    assert refused.status_code == 429
+    assert '<a href="/">' in refused.content.decode()
+    assert PageFeedback.objects.count() == 0
