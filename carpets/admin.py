@@ -44,7 +44,8 @@ class ObservationAdmin(OfficeAdminMixin, ImportExportModelAdmin, TabbedTranslati
     export_formats = [SafeCSV, SafeXLSX]
     # The upload waits between preview and confirm in media storage, which every app server shares.
     tmp_storage_class = "import_export.tmp_storages.MediaStorage"
-    change_list_template = "admin/carpets/observation/change_list.html"
+    # The import/export buttons' template, with the disagreeing figures below them.
+    import_export_change_list_template = "admin/carpets/observation/change_list.html"
     list_display = ["indicator", "year", "value", "scope", "is_estimate", "source", "updated_at"]
     list_filter = [
         "year",

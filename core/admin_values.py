@@ -8,7 +8,8 @@ each such field among a change list's columns and a form's read-only fields (vie
 inlines too) for a column that prints it for the reader:
 
 - a date or date-time through core.persian.format_date: "۹ آذر ۱۴۰۵، ساعت ۲۱:۲۴" on a Persian
-  page, "30 November 2026, 21:24" on an English one;
+  page, "30 November 2026, 21:24" on an English one; a narrow column breaks its line between
+  the date and the time, never inside either (Django keeps its own date columns unbroken);
 - a number through core.numbers (CLDR): "۶۶٬۰۰۰" / "66,000"; a year in the page's digits,
   never grouped ("۱۳۹۳");
 - an e-mail, URL, slug, phone or reference (core.forms' identifier rule) left to right, in an
@@ -22,13 +23,14 @@ value: it is display only.
 """
 
 import functools
+import re
 from decimal import Decimal
 from types import MethodType
 
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.db import models
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django_prose_editor.fields import ProseEditorField
 
@@ -42,6 +44,8 @@ EMPTY = "-"  # the admin's own mark: a read-only field would print None as "None
 # Read-only text a program wrote, Latin and punctuation: a page's address, a mail's identifier,
 # an SMTP error. Nobody types these, so the forms' cleaning rule does not name them.
 MACHINE_WRITTEN = ("path", "message_id", "last_error")
+# Between a date and its time in core.persian.format_date: "۹ آذر ۱۴۰۵، ساعت ۲۱:۲۴".
+DATE_TIME_BREAK = re.compile(r"(?<=[،,]) ")
 
 
 def _column(field: models.Field, suffix: str, show):
@@ -59,6 +63,13 @@ def _column(field: models.Field, suffix: str, show):
 def rich_text(html: str):
     """Stored rich text shown read-only: the allow-listed markup only, in a `.rich-text` block."""
     return format_html('<div class="rich-text">{}</div>', mark_safe(sanitize_html(html)))
+
+
+def readable_date(value, *, with_time: bool):
+    """A date, or a date and its time, each in one unbreakable piece."""
+    shown = format_date(value, active_language(), with_time=with_time)
+    parts = DATE_TIME_BREAK.split(shown, maxsplit=1)
+    return format_html_join(" ", '<span class="nowrap">{}</span>', ((part,) for part in parts))
 
 
 def is_year(field: models.Field) -> bool:
@@ -87,11 +98,7 @@ def readable_column(field: models.Field):
         return None
     if isinstance(field, models.DateField):
         with_time = isinstance(field, models.DateTimeField)
-        return _column(
-            field,
-            "_jalali",
-            lambda value: format_date(value, active_language(), with_time=with_time),
-        )
+        return _column(field, "_jalali", lambda value: readable_date(value, with_time=with_time))
     if is_number(field) and is_year(field):
         return _column(field, "_number", lambda value: localize_digits(value))
     if is_number(field):

@@ -2,7 +2,8 @@
 
 2026-11-30 17:54 UTC is 21:24 in Tehran on 9 Azar 1405: a Persian admin page prints
 "۹ آذر ۱۴۰۵، ساعت ۲۱:۲۴" wherever that moment is shown (change list, read-only field, history),
-never "1405-09-09 21:24:26.918005+0330" nor "Nov. 30, 2026".
+never "1405-09-09 21:24:26.918005+0330" nor "Nov. 30, 2026". A change list's column may break its
+line between the date and the time (core/admin_values.py): the moment is read as text.
 """
 
 import datetime
@@ -11,6 +12,7 @@ import pytest
 import reversion
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.utils.html import strip_tags
 
 from carpets.models import Indicator, Observation, Source
 from news.models import Post
@@ -49,7 +51,7 @@ def _inquiry(number, created_at):
 
 def test_post_list_prints_publish_time_in_jalali_to_the_minute(staff_client, post):
     html = page_text(staff_client.get("/admin/news/post/"))
-    assert SHOWN in html
+    assert SHOWN in strip_tags(html)
     assert_no_raw_dates(html)
 
 
@@ -57,17 +59,17 @@ def test_post_form_prints_its_record_times_in_jalali(staff_client, post):
     Post.objects.filter(pk=post.pk).update(created_at=MOMENT, updated_at=MOMENT)
     html = page_text(staff_client.get(f"/admin/news/post/{post.pk}/change/"))
     # Created and updated, read-only, both in Jalali with Persian digits.
-    assert html.count(SHOWN) >= 2
+    assert strip_tags(html).count(SHOWN) >= 2
     assert "Nov. 30, 2026" not in html
 
 
 def test_inquiry_list_and_form_print_received_time_in_jalali(staff_client, db):
     inquiry = _inquiry(1, MOMENT)
     html = page_text(staff_client.get("/admin/outreach/inquiry/"))
-    assert SHOWN in html
+    assert SHOWN in strip_tags(html)
     assert_no_raw_dates(html.replace("ZC-1405", ""))
     html = page_text(staff_client.get(f"/admin/outreach/inquiry/{inquiry.pk}/change/"))
-    assert SHOWN in html
+    assert SHOWN in strip_tags(html)
 
 
 def test_observation_list_prints_its_update_time_in_jalali(staff_client, db):
@@ -78,7 +80,7 @@ def test_observation_list_prints_its_update_time_in_jalali(staff_client, db):
     )
     Observation.objects.filter(pk=observation.pk).update(updated_at=MOMENT)
     html = page_text(staff_client.get("/admin/carpets/observation/"))
-    assert SHOWN in html
+    assert SHOWN in strip_tags(html)
 
 
 def test_history_pages_print_jalali_times(staff_client, post, admin_user):
@@ -86,7 +88,7 @@ def test_history_pages_print_jalali_times(staff_client, post, admin_user):
         post.save()
     reversion.models.Revision.objects.update(date_created=MOMENT)
     html = page_text(staff_client.get(f"/admin/news/post/{post.pk}/history/"))
-    assert SHOWN in html
+    assert SHOWN in strip_tags(html)
     inquiry = _inquiry(2, MOMENT)
     LogEntry.objects.create(
         user=admin_user,
@@ -97,7 +99,7 @@ def test_history_pages_print_jalali_times(staff_client, post, admin_user):
         action_time=MOMENT,
     )
     html = page_text(staff_client.get(f"/admin/outreach/inquiry/{inquiry.pk}/history/"))
-    assert SHOWN in html
+    assert SHOWN in strip_tags(html)
 
 
 def test_inquiries_filter_by_jalali_month_in_tehran_time(staff_client, db):
@@ -155,9 +157,9 @@ def test_every_dated_list_filters_by_jalali_month(staff_client, post):
     for path, field in lists.items():
         url = f"/admin/{path}/?{field}__jyear=1405&{field}__jmonth=9"
         shown = page_text(staff_client.get(url))
-        assert SHOWN in shown, path
+        assert SHOWN in strip_tags(shown), path
         empty = page_text(staff_client.get(url.replace("jmonth=9", "jmonth=8")))
-        assert SHOWN not in empty, path
+        assert SHOWN not in strip_tags(empty), path
 
 
 def test_a_saved_date_comes_back_in_its_field_as_the_office_writes_it(staff_client):
@@ -187,6 +189,6 @@ def test_a_user_page_prints_its_dates_in_jalali_and_offers_no_gregorian_calendar
     user = django_user_model.objects.create_user("reader", "reader@example.org", "x" * 16)
     django_user_model.objects.filter(pk=user.pk).update(date_joined=MOMENT, last_login=MOMENT)
     html = page_text(staff_client.get(f"/admin/auth/user/{user.pk}/change/"))
-    assert SHOWN in html
+    assert SHOWN in strip_tags(html)
     assert_no_raw_dates(html)
     assert 'name="date_joined' not in html and "vDateField" not in html

@@ -11,8 +11,11 @@ def test_many_failed_checks_list_the_first_twenty_and_link_to_all(staff_client, 
     generate(**sized(10))  # two sources disagreeing on 10 indicators over 3 years
     html = page_text(staff_client.get("/admin/carpets/observation/"))
     assert "رقم‌های گزارش‌شده‌ای که با هم نمی‌خوانند" in html
-    summary = html[html.index('role="alert"') : html.index("</ul>")]
+    start = html.index('role="alert"')
+    summary = html[start : html.index("</ul>", start)]
     assert summary.count("<li>") == 20
+    # Below the add/import/export buttons, which sat inside the box when it came first.
+    assert html.index('class="object-tools"') < start
     assert 'href="/data/checks.csv"' in html
 
 
