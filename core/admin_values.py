@@ -12,8 +12,9 @@ inlines too) for a column that prints it for the reader:
   the date and the time, never inside either (Django keeps its own date columns unbroken);
 - a number through core.numbers (CLDR): "۶۶٬۰۰۰" / "66,000"; a year in the page's digits,
   never grouped ("۱۳۹۳");
-- an e-mail, URL, slug, phone or reference (core.forms' identifier rule) left to right, in an
-  element of its own direction that keeps to the page's alignment;
+- an e-mail, URL, phone or reference (core.forms' identifier rule) left to right, in an
+  element of its own direction that keeps to the page's alignment; a slug, often Persian, in its
+  own text's direction (`dir="auto"`);
 - rich text (django-prose-editor) as its allow-listed markup in a `.rich-text` block, lists
   with their bullets (core/static/css/admin-office.css), not as escaped tags.
 
@@ -34,7 +35,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django_prose_editor.fields import ProseEditorField
 
-from .forms import model_field_cleaner
+from .forms import is_slug, model_field_cleaner
 from .numbers import format_number
 from .persian import active_language, format_date, localize_digits
 from .sanitize import sanitize_html
@@ -108,6 +109,10 @@ def readable_column(field: models.Field):
     if isinstance(field, models.URLField):
         return _column(
             field, "_ltr", lambda value: format_html('<a href="{}" dir="ltr">{}</a>', value, value)
+        )
+    if is_slug(field.name, field):
+        return _column(
+            field, "_bidi", lambda value: format_html('<span dir="auto">{}</span>', value)
         )
     if is_machine_text(field):
         return _column(field, "_ltr", lambda value: format_html('<span dir="ltr">{}</span>', value))

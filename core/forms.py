@@ -19,7 +19,10 @@ choice, file, boolean and other fields          untouched
 
 Password fields and hidden tokens are left as typed: a password is a secret, not a text.
 An identifier's input runs left to right (`dir="ltr"`): inside a Persian page a phone number
-typed as "+98 912 345 6789" would otherwise show as "6789 345 912 98+".
+typed as "+98 912 345 6789" would otherwise show as "6789 345 912 98+". So does any text input
+holding an address (a field named link, url or path: a site notice's "/contact/"). A slug
+is often Persian (allow_unicode): its input takes its own text's direction (`dir="auto"`), or a
+Persian slug's start would hide at the box's far edge.
 """
 
 import datetime
@@ -35,6 +38,31 @@ from core.jalali_input import JalaliInputError, parse_jalali_date, parse_jalali_
 from core.text import clean_identifier, clean_number, clean_text
 
 IDENTIFIER_NAMES = ("phone", "reference", "code", "slug", "email", "mobile", "fax", "postcode")
+# Text fields holding a URL or a site path: cleaned as text, shown left to right.
+ADDRESS_NAMES = ("link", "url", "path")
+
+
+def _named(name: str, parts) -> bool:
+    """Whether a form or model field's name (an inline's prefix aside) is one of `parts`, or
+    starts with one: "phone", "phone_2", "items-0-slug"."""
+    base = name.rsplit("-", 1)[-1]
+    return any(base == part or base.startswith(part + "_") for part in parts)
+
+
+def is_slug(name: str, field) -> bool:
+    """A slug form or model field, by its class or its name."""
+    return isinstance(field, forms.SlugField | models.SlugField) or _named(name, ("slug",))
+
+
+def input_direction(name: str, field: forms.Field) -> str | None:
+    """The `dir` of a form field's input holding machine text, or None to follow the page."""
+    if is_slug(name, field):
+        return "auto"
+    if _cleaner(name, field) is clean_identifier:
+        return "ltr"
+    if isinstance(field, forms.CharField) and _named(name, ADDRESS_NAMES):
+        return "ltr"
+    return None
 
 
 class JalaliDateField(jforms.jDateField):
@@ -82,10 +110,7 @@ def _cleaner(name: str, field: forms.Field):
     if isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
         return clean_number
     if isinstance(field, forms.CharField):
-        base = name.rsplit("-", 1)[-1]
-        if any(base == part or base.startswith(part + "_") for part in IDENTIFIER_NAMES):
-            return clean_identifier
-        return clean_text
+        return clean_identifier if _named(name, IDENTIFIER_NAMES) else clean_text
     return None
 
 
@@ -95,9 +120,7 @@ def model_field_cleaner(field: models.Field):
         return None
     if isinstance(field, models.EmailField | models.URLField | models.SlugField):
         return clean_identifier
-    if any(field.name == part or field.name.startswith(part + "_") for part in IDENTIFIER_NAMES):
-        return clean_identifier
-    return clean_text
+    return clean_identifier if _named(field.name, IDENTIFIER_NAMES) else clean_text
 
 
 def _apply(cleaner, value):
@@ -134,11 +157,12 @@ def prepare_field(name: str, field: forms.Field) -> None:
         return
     if isinstance(field.widget, forms.NumberInput):
         field.widget = typed_number_input(field)
+    direction = input_direction(name, field)
+    if direction is not None:
+        field.widget.attrs.setdefault("dir", direction)
     cleaner = _cleaner(name, field)
     if cleaner is None:
         return
-    if cleaner is clean_identifier:
-        field.widget.attrs.setdefault("dir", "ltr")
     original = field.clean
 
     def clean(value):

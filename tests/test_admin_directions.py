@@ -71,10 +71,12 @@ def test_post_english_tab_runs_left_to_right(client, demo, django_user_model, fi
     assert by_name[f"{field}_fa"]["dir"] == "rtl"
 
 
-# Machine text: e-mails, addresses, slugs, phones. An input is one by its type or by its field's
-# name (an inline's prefix aside); the project's models name them so.
+# Machine text: e-mails, addresses and site paths, phones. An input is one by its type or by its
+# field's name (an inline's prefix aside); the project's models name them so.
 MACHINE_TYPES = {"email", "url", "tel"}
-MACHINE_NAMES = re.compile(r"(?:^|-)(email|phone|slug|url|website|to|reference)$")
+MACHINE_NAMES = re.compile(r"(?:^|-)(email|phone|url|website|to|reference|link|path)$")
+# A slug is often Persian (allow_unicode): it runs in its own text's direction.
+SLUG_NAME = re.compile(r"(?:^|-)slug$")
 
 
 class Inputs(HTMLParser):
@@ -87,15 +89,19 @@ class Inputs(HTMLParser):
             self.inputs.append(dict(attrs))
 
 
-def machine_inputs(html: str) -> list[dict]:
+def text_inputs(html: str, names: re.Pattern, types=frozenset()) -> list[dict]:
     parser = Inputs()
     parser.feed(html)
     return [
         field
         for field in parser.inputs
-        if field.get("type") in MACHINE_TYPES
-        or (field.get("type", "text") == "text" and MACHINE_NAMES.search(field.get("name") or ""))
+        if field.get("type") in types
+        or (field.get("type", "text") == "text" and names.search(field.get("name") or ""))
     ]
+
+
+def machine_inputs(html: str) -> list[dict]:
+    return text_inputs(html, MACHINE_NAMES, MACHINE_TYPES)
 
 
 class TextDirections(HTMLParser):
@@ -128,23 +134,43 @@ def direction_of(html: str, text: str) -> set[str | None]:
     return {direction for shown, direction in parser.texts if shown == text}
 
 
-def test_every_address_phone_and_slug_input_runs_left_to_right(client, demo, django_user_model):
-    """A phone typed as "+98 912 345 6789" showed as "6789 345 912 98+" in the Persian form."""
+def test_every_address_and_phone_input_runs_left_to_right_and_a_slug_its_own_way(
+    client, demo, django_user_model
+):
+    """A phone typed as "+98 912 345 6789" showed as "6789 345 912 98+" in the Persian form, a
+    notice's link "/contact/" as "/contact/" pushed to the right; a Persian slug forced left to
+    right hid its start."""
     client.force_login(
         django_user_model.objects.create_superuser("editor", "e@example.org", "x" * 16)
     )
-    checked = 0
+    checked = {"ltr": 0, "auto": 0}
     wrong = []
     for page in admin_page_list(admin.site, with_history=False):
         if page.kind not in {"add", "change"}:
             continue
-        for field in machine_inputs(client.get(page.url).content.decode()):
-            checked += 1
-            if field.get("dir") != "ltr":
-                wrong.append((page.url, field.get("name")))
-    # Slugs of clusters, pages, news, terms; an organisation's phone, e-mail and website; ...
-    assert checked >= 10
+        html = client.get(page.url).content.decode()
+        for expected, fields in (
+            ("ltr", machine_inputs(html)),
+            ("auto", text_inputs(html, SLUG_NAME)),
+        ):
+            for field in fields:
+                checked[expected] += 1
+                if field.get("dir") != expected:
+                    wrong.append((page.url, field.get("name"), field.get("dir")))
+    # An organisation's phone, e-mail and website, a notice's link, ...; slugs of clusters,
+    # pages, news, terms.
+    assert checked["ltr"] >= 10 and checked["auto"] >= 10
     assert not wrong
+
+
+def test_a_persian_slug_reads_in_its_own_direction_in_the_list(staff_client, db):
+    from news.models import Category
+
+    Category.objects.create(name_fa="رویدادها", slug="رویداد-و-کارگاه")
+    Category.objects.create(name_fa="خبرها", slug="news")
+    html = staff_client.get("/admin/news/category/").content.decode()
+    assert direction_of(html, "رویداد-و-کارگاه") == {"auto"}
+    assert direction_of(html, "news") == {"auto"}
 
 
 def test_an_inquirys_phone_and_email_read_left_to_right(staff_client, db):
