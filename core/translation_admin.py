@@ -8,8 +8,9 @@ for every translated field in one place:
   `title_fa` -> `lang="fa" dir="rtl"`), so "Zanjan cluster (phase 2)." keeps its full stop on
   the right side of an English title inside the Persian admin;
 - `css/admin-widgets.css` gives django-prose-editor's toolbar its icon font back (jQuery UI's
-  theme sets `.ui-widget button { font-family: Verdana }` inside the tabs),
-  gives the editing area a usable height and runs an English body left to right;
+  theme sets `.ui-widget button { font-family: Verdana }` inside the tabs) and its button groups
+  their ends in a right-to-left page, gives the editing area a usable height, runs an English
+  body left to right, and keeps every field inside its tab's box on a phone;
 - `js/prose-editor-labels.js` gives the editor's toolbar Persian tooltips (its own are English).
 """
 
