@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from cluster_portal.admin_pages import admin_pages
 from tests.interface_words import data_values, english_words, interface_text
+from tests.outreach.factories import make_inquiry, make_outgoing_mail
 
 
 @pytest.fixture
@@ -23,7 +24,6 @@ def office(demo, django_user_model):
 
     from outreach.models import (
         BouncedAddress,
-        Inquiry,
         InquiryAnswer,
         OfficeCalendar,
         OfficeHoliday,
@@ -34,19 +34,9 @@ def office(demo, django_user_model):
         Subscriber,
     )
 
-    inquiry = Inquiry.objects.create(
-        kind=Inquiry.Kind.INVEST, name="مریم", email="maryam@example.org", message="پرسش"
-    )
+    inquiry = make_inquiry()
     InquiryAnswer.objects.create(inquiry=inquiry, body="<p>پاسخ</p>")
-    OutgoingMail.objects.create(
-        kind=OutgoingMail.Kind.ANSWER,
-        inquiry=inquiry,
-        to="maryam@example.org",
-        subject="پاسخ",
-        body_text="پاسخ",
-        body_html="<p>پاسخ</p>",
-        message_id="<answer-1@example.org>",
-    )
+    make_outgoing_mail(inquiry, kind=OutgoingMail.Kind.ANSWER)
     BouncedAddress.objects.create(email="gone@example.org", reason="550")
     OfficeRecipient.objects.create(email="office@example.org")
     OfficeCalendar.objects.create()

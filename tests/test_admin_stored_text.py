@@ -23,7 +23,7 @@ from tests.helpers import page_text
 from tests.interface_words import data_values, english_words, interface_text
 from tests.news.factories import make_post
 from tests.news.helpers import admin_form_data
-from tests.outreach.factories import make_inquiry
+from tests.outreach.factories import make_inquiry, make_outgoing_mail
 
 
 @pytest.fixture
@@ -303,14 +303,9 @@ SERVER_ERROR = "SMTPRecipientsRefused: 550 5.1.1 User unknown in virtual mailbox
 @pytest.fixture
 def failed_mails(db):
     inquiry = make_inquiry()
-    mail = OutgoingMail.objects.create(
+    mail = make_outgoing_mail(
+        inquiry,
         kind=OutgoingMail.Kind.ANSWER,
-        inquiry=inquiry,
-        to="m@example.org",
-        subject="پاسخ",
-        body_text="پاسخ",
-        body_html="<p>پاسخ</p>",
-        message_id="<answer-1@example.org>",
         status=OutgoingMail.Status.FAILED,
         attempts=3,
         last_error=SERVER_ERROR,

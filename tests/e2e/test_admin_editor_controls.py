@@ -15,6 +15,8 @@ import pytest
 from django.contrib import admin
 
 from cluster_portal.admin_pages import admin_page_list
+from tests.e2e.admin_session import sign_in_to_admin
+from tests.outreach.factories import make_inquiry
 
 LATIN_DIGIT = re.compile(r"[0-9]")
 COLUMN_BOXES = ".selectable-field-export-row input[type=checkbox]:not(.select-toggle)"
@@ -22,11 +24,7 @@ COLUMN_BOXES = ".selectable-field-export-row input[type=checkbox]:not(.select-to
 
 @pytest.fixture
 def editor(site, django_user_model, page):
-    django_user_model.objects.create_superuser("editor", "editor@example.org", "x" * 16)
-    page.goto(site + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "x" * 16)
-    page.click("input[type=submit]")
+    sign_in_to_admin(site, page, django_user_model)
     return page
 
 
@@ -84,7 +82,6 @@ def test_language_switch_and_editor_caret(site, editor):
 def test_counts_answers_and_phones_read_as_the_office_writes_them(site, editor):
     from django.contrib.auth import get_user_model
 
-    from outreach.models import Inquiry
     from outreach.services import inquiry_answer
 
     page = editor
@@ -97,14 +94,7 @@ def test_counts_answers_and_phones_read_as_the_office_writes_them(site, editor):
     for counts in ("#changelist-search .quiet", ".paginator"):
         assert not LATIN_DIGIT.search(page.locator(counts).inner_text()), counts
 
-    inquiry = Inquiry.objects.create(
-        reference="ZC-1405-000003",
-        kind="invest",
-        name="مریم",
-        email="maryam@example.org",
-        phone="+98 912 345 6789",
-        message="پرسش",
-    )
+    inquiry = make_inquiry(phone="+98 912 345 6789")
     inquiry_answer(
         inquiry=inquiry,
         body="<p>مدارک لازم:</p><ul><li>پروانهٔ بهره‌برداری</li><li>طرح توجیهی</li></ul>",

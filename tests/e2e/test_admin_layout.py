@@ -17,22 +17,15 @@ from django.contrib import admin
 from django.utils import timezone
 
 from cluster_portal.admin_pages import admin_page_list
+from tests.e2e.admin_session import sign_in_to_admin
 
 LATIN_DIGIT = re.compile(r"[0-9]")
 PERSIAN_TITLE = "نشست هماهنگی دفتر خوشه‌ها با تعاونی‌های فرش دست‌باف استان زنجان"
 
 
-def sign_in(page, site):
-    page.goto(site + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "x" * 16)
-    page.click("input[type=submit]")
-
-
 @pytest.fixture
 def editor(site, django_user_model, page):
-    django_user_model.objects.create_superuser("editor", "editor@example.org", "x" * 16)
-    sign_in(page, site)
+    sign_in_to_admin(site, page, django_user_model)
     return page
 
 
@@ -129,8 +122,7 @@ FIELDS_OUTSIDE_THEIR_TAB = """() => [...document.querySelectorAll('.ui-tabs-pane
 def test_fields_in_language_tabs_fit_their_box_on_a_phone(site, django_user_model, phone, notice):
     from news.models import Post
 
-    django_user_model.objects.create_superuser("editor", "editor@example.org", "x" * 16)
-    sign_in(phone, site)
+    sign_in_to_admin(site, phone, django_user_model)
     post = Post.objects.order_by("pk").first()
     for url in (
         f"/admin/news/post/{post.pk}/change/",

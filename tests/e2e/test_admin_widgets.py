@@ -17,7 +17,9 @@ from django.contrib import admin
 from django.utils import timezone
 
 from cluster_portal.admin_pages import admin_page_list
+from tests.e2e.admin_session import sign_in_to_admin
 from tests.interface_words import data_values, english_words
+from tests.outreach.factories import make_inquiry
 
 # An icon glyph is about one em wide (24 px); its ligature name as text is several times that.
 ICON_MAX_WIDTH = 40
@@ -60,22 +62,16 @@ ENGLISH_RUNNING_RTL = """() => {
 @pytest.fixture
 def editor(site, django_user_model, page):
     """The site, one row of each outreach kind, and a superuser signed in through the form."""
-    from outreach.models import Inquiry, PageFeedback, SiteNotice, Subscriber
+    from outreach.models import PageFeedback, SiteNotice, Subscriber
 
     now = timezone.now()
-    Inquiry.objects.create(
-        kind=Inquiry.Kind.INVEST, name="مریم", email="maryam@example.org", message="پرسش"
-    )
+    make_inquiry()
     Subscriber.objects.create(email="reader@example.org")
     PageFeedback.objects.create(path="/clusters/", language="fa", useful=True)
     SiteNotice.objects.create(
         text="اطلاعیه", starts_at=now, ends_at=now + timezone.timedelta(days=1)
     )
-    django_user_model.objects.create_superuser("editor", "editor@example.org", "x" * 16)
-    page.goto(site + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "x" * 16)
-    page.click("input[type=submit]")
+    sign_in_to_admin(site, page, django_user_model)
     return page
 
 

@@ -8,6 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
 
 from core.persian import format_date
+from tests.e2e.admin_session import sign_in_to_admin
 from tests.public_pages import public_pages
 
 # Pages a phone visitor reaches first: each must fit a 375px screen.
@@ -175,16 +176,6 @@ def test_no_request_leaves_the_site(site, page):
         page.goto(site + path)
         page.wait_for_load_state("networkidle")
     assert foreign == []
-
-
-def sign_in_to_admin(site, page, django_user_model):
-    """A new superuser, signed in through the admin's login form in `page`."""
-    django_user_model.objects.create_superuser("chief", "chief@example.org", "a long passphrase")
-    page.goto(site + "/admin/login/")
-    page.locator("#id_username").fill("chief")
-    page.locator("#id_password").fill("a long passphrase")
-    page.locator("#id_password").press("Enter")
-    page.wait_for_url(site + "/admin/")
 
 
 def test_publish_a_post_from_the_admin_with_a_jalali_date_from_the_picker(
