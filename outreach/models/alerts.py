@@ -8,7 +8,7 @@ from core.fields import JalaliDateTimeField
 from core.persian import localize_digits
 from news.models import Post
 
-from .choices import LANGUAGE_CHOICES
+from .choices import LANGUAGE_CHOICES, mail_server_error_field
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -140,15 +140,7 @@ class Delivery(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    # The server's own words, kept as they came for the operator; the label says so in Persian.
-    last_error = models.CharField(
-        _("mail server's error (original text)"),
-        max_length=500,
-        blank=True,
-        help_text=_(
-            "The mail server's reply when sending last failed, as it came, usually in English."
-        ),
-    )
+    last_error = mail_server_error_field()
     sent_at = JalaliDateTimeField(_("sent at"), null=True, blank=True)
     updated_at = JalaliDateTimeField(_("updated at"), default=timezone.now)
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.fields import JalaliDateTimeField
 
 from .alerts import Delivery
+from .choices import mail_server_error_field
 from .inquiries import Inquiry
 
 
@@ -74,15 +75,7 @@ class OutgoingMail(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    # The server's own words, kept as they came for the operator; the label says so in Persian.
-    last_error = models.CharField(
-        _("mail server's error (original text)"),
-        max_length=500,
-        blank=True,
-        help_text=_(
-            "The mail server's reply when sending last failed, as it came, usually in English."
-        ),
-    )
+    last_error = mail_server_error_field()
     created_at = JalaliDateTimeField(_("queued at"), default=timezone.now, editable=False)
     sent_at = JalaliDateTimeField(_("sent at"), null=True, blank=True)
     updated_at = JalaliDateTimeField(_("updated at"), default=timezone.now)
